@@ -1,0 +1,49 @@
+# EMGov: `make run` sets everything up and serves the demo; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export EMGOV_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: install run test lint format check-system clean
+
+install: $(STAMP) node_modules/.package-lock.json
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+check-system:
+	@missing=""; \
+	for p in fonts-noto-cjk chromium poppler-utils; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "提示：以下 Debian 软件包未安装，文档和浏览器测试需要它们：$$missing"; \
+	  echo "      sudo apt-get install -y$$missing"; fi
+
+run: install check-system
+	$(BIN)/emgov migrate --no-input
+	$(BIN)/emgov demo --if-empty
+	$(BIN)/emgov serve --bind 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+	$(BIN)/emgov check --fail-level WARNING
+	$(BIN)/emgov makemigrations --check --dry-run
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+lint:
+	$(BIN)/python -m ruff check .
+
+format:
+	$(BIN)/python -m ruff format .
+	$(BIN)/python -m ruff check --fix .
+
+clean:
+	rm -rf $(VENV) node_modules var test-artifacts

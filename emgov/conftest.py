@@ -1,0 +1,83 @@
+"""Shared fixtures: the Nanhai region tree and the named personas every test speaks of."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from emgov.core.models import Region, User
+from emgov.demo.base import DEMO_PASSWORD, build_base
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.VAR_DIR = tmp_path / "var"
+    settings.AXES_ENABLED = False
+
+
+@dataclass
+class Nanhai:
+    district: Region
+    guicheng: Region
+    jiujiang: Region
+    admin: User
+    leader: User
+    legal: User
+    district_officer: User
+    guicheng_officer: User
+    jiujiang_officer: User
+
+    def client_for(self, user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+
+@pytest.fixture
+def nanhai(db) -> Nanhai:
+    build_base(actor=None)
+    users = {u.username: u for u in User.objects.all()}
+    regions = {r.name: r for r in Region.objects.all()}
+    return Nanhai(
+        district=regions["南海区"],
+        guicheng=regions["桂城街道"],
+        jiujiang=regions["九江镇"],
+        admin=users["admin"],
+        leader=users["leader"],
+        legal=users["legal"],
+        district_officer=users["officer"],
+        guicheng_officer=users["guicheng"],
+        jiujiang_officer=users["jiujiang"],
+    )
+
+
+@pytest.fixture
+def demo_password() -> str:
+    return DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def artifacts_dir():
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder

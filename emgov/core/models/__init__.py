@@ -1,0 +1,25 @@
+from emgov.core.models.audit import AuditAction, AuditEntry
+from emgov.core.models.base import DomainModel, DomainQuerySet, ReferenceModel
+from emgov.core.models.calendar import HolidayOverride
+from emgov.core.models.numbering import DocumentNumberTemplate, DocumentSequence
+from emgov.core.models.officers import Officer
+from emgov.core.models.regions import Department, Region, RegionLevel
+from emgov.core.models.users import ApiToken, Role, User
+
+__all__ = [
+    "ApiToken",
+    "AuditAction",
+    "AuditEntry",
+    "Department",
+    "DocumentNumberTemplate",
+    "DocumentSequence",
+    "DomainModel",
+    "DomainQuerySet",
+    "HolidayOverride",
+    "Officer",
+    "ReferenceModel",
+    "Region",
+    "RegionLevel",
+    "Role",
+    "User",
+]

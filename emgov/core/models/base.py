@@ -1,0 +1,140 @@
+"""The base of every EMGov record: data scope, version for concurrent edits, voiding."""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, Q
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from emgov.core.models.regions import Region
+    from emgov.core.models.users import User
+
+
+def bureau_region_within(path: str) -> Q:
+    """True (as SQL) when the bureau's own region lies inside the region with this path.
+
+    The bureau's region is the 区划代码 of the department marked 是否本局; where that is empty,
+    the district (区县) of the database.
+    """
+    from emgov.core.models.regions import Department, Region, RegionLevel
+
+    bureau = Department.objects.filter(is_bureau=True, region__isnull=False)
+    county_fallback = Q(~Exists(bureau)) & Q(
+        Exists(Region.objects.filter(level=RegionLevel.COUNTY, path__startswith=path))
+    )
+    return Q(Exists(bureau.filter(region__path__startswith=path))) | county_fallback
+
+
+class DomainQuerySet(models.QuerySet):
+    """Querysets of scoped records. `visible_to` is the one data-scoping primitive."""
+
+    def in_region(self, region: Region) -> DomainQuerySet:
+        return self.filter(self.model.region_q(region.path))
+
+    def visible_to(self, user: User) -> DomainQuerySet:
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_everything:
+            return self
+        if self.model.scope is None:
+            return self
+        paths = user.region_paths()
+        if not paths:
+            return self.none()
+        return self.filter(reduce(or_, (self.model.region_q(p) for p in paths)))
+
+    def live(self) -> DomainQuerySet:
+        return self.filter(voided_at__isnull=True) if hasattr(self.model, "voided_at") else self
+
+
+class ScopedMixin:
+    # Lookups from this model to a Region, in order of precedence: the first non-empty one places
+    # the record. When all are empty the record belongs to the bureau's own region.
+    # None: reference data that every signed-in user may read.
+    scope: tuple[str, ...] | None = None
+    scope_falls_back_to_bureau = True
+
+    @classmethod
+    def region_q(cls, path: str) -> Q:
+        assert cls.scope is not None
+        clauses = []
+        empty_before: list[Q] = []
+        for lookup in cls.scope:
+            prefix = f"{lookup}__" if lookup else ""
+            clauses.append(Q(*empty_before, **{f"{prefix}path__startswith": path}))
+            if lookup:
+                empty_before.append(Q(**{f"{lookup}__isnull": True}))
+        if cls.scope_falls_back_to_bureau and empty_before:
+            clauses.append(Q(*empty_before) & bureau_region_within(path))
+        return reduce(or_, clauses)
+
+    def scope_path(self) -> str | None:
+        """The path of the region that places this (possibly unsaved) record; None: the bureau's region."""
+        for lookup in self.scope or ():
+            target: object = self
+            for part in lookup.split("__") if lookup else ():
+                target = getattr(target, part, None)
+                if target is None:
+                    break
+            if target is not None:
+                return target.path
+        return None
+
+    def in_scope_of(self, user: User) -> bool:
+        """Whether `user` may write this record (the Python mirror of `visible_to`, for unsaved records)."""
+        if user.sees_everything or self.scope is None:
+            return True
+        path = self.scope_path()
+        if path is None:
+            from emgov.core.models.regions import bureau_region
+
+            region = bureau_region()
+            path = region.path if region else None
+        return path is not None and any(path.startswith(p) for p in user.region_paths())
+
+
+class ReferenceModel(ScopedMixin, models.Model):
+    """Shared reference data: audited and versioned like every record, readable by all staff."""
+
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    objects = DomainQuerySet.as_manager()
+
+    # Fields that never appear in the audit trail's list of changes.
+    audit_exclude = ("version", "created_at", "updated_at")
+
+    class Meta:
+        abstract = True
+
+
+class DomainModel(ReferenceModel):
+    """A legal record: scoped to a region, voided with a reason, never deleted."""
+
+    voided_at = models.DateTimeField(_("作废时间"), null=True, blank=True, editable=False)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("作废人"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    void_reason = models.CharField(_("作废原因"), max_length=500, blank=True, editable=False)
+
+    audit_exclude = ("version", "created_at", "updated_at", "voided_at", "voided_by", "void_reason")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_voided(self) -> bool:
+        return self.voided_at is not None

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "系统管理员", _("系统管理员")
+    LEADER = "局领导", _("局领导")
+    LEGAL = "法制员", _("法制员")
+    OFFICER = "执法人员", _("执法人员")
+    TOWN = "镇街人员", _("镇街人员")
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("姓名"), max_length=50, blank=True)
+    role = models.CharField(_("角色"), max_length=10, choices=Role.choices, default=Role.OFFICER)
+    regions = models.ManyToManyField(
+        "core.Region", verbose_name=_("负责区划"), blank=True, related_name="users"
+    )
+    department = models.ForeignKey(
+        "core.Department", verbose_name=_("所属部门"), null=True, blank=True, on_delete=models.PROTECT
+    )
+
+    class Meta:
+        verbose_name = _("用户")
+        verbose_name_plural = _("用户")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.is_superuser or self.role == Role.ADMIN
+
+    def region_paths(self) -> list[str]:
+        cached = getattr(self, "_region_paths", None)
+        if cached is None:
+            cached = list(self.regions.values_list("path", flat=True))
+            self._region_paths = cached
+        return cached
+
+
+class ApiToken(models.Model):
+    """A token for scripts calling the JSON API; only its hash is stored."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("名称"), max_length=100)
+    prefix = models.CharField(_("前缀"), max_length=8, db_index=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API令牌")
+        verbose_name_plural = _("API令牌")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()

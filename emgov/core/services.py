@@ -1,0 +1,139 @@
+"""Writes to core records, and the generic create / change / void that every app's services build on.
+
+Every function runs in one transaction and writes its audit rows inside it. `actor` is the user on
+whose behalf the write happens; `via` says through what (网页, 接口, 导入 FILE, 命令 NAME).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emgov.core import audit
+from emgov.core.models import AuditAction, Department, Region, User
+
+M = TypeVar("M", bound=models.Model)
+
+VIA_WEB = "网页"
+VIA_API = "接口"
+
+
+def stale_error() -> ValidationError:
+    return ValidationError(
+        _("该记录已被其他人修改，您的修改未保存。请刷新页面查看最新内容后重新修改。"), code="stale"
+    )
+
+
+@transaction.atomic
+def record_create(instance: M, *, actor: User | None, via: str = VIA_WEB) -> M:
+    instance.full_clean()
+    instance.save(force_insert=True)
+    audit.record(
+        instance,
+        action=AuditAction.CREATE,
+        actor=actor,
+        via=via,
+        changes={k: [None, v] for k, v in audit.snapshot(instance).items() if v not in (None, "")},
+    )
+    return instance
+
+
+@transaction.atomic
+def record_update(
+    instance: M,
+    *,
+    actor: User | None,
+    changes: dict[str, Any],
+    expected_version: int | None = None,
+    via: str = VIA_WEB,
+) -> M:
+    """Apply `changes` (field name → new value) if nobody else saved the record since `expected_version`."""
+    model = type(instance)
+    current = model._default_manager.select_for_update().get(pk=instance.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise stale_error()
+    if getattr(current, "voided_at", None) is not None:
+        raise ValidationError(_("该记录已作废，不能修改。"), code="voided")
+    before = audit.snapshot(current)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current.full_clean()
+    after = audit.snapshot(current)
+    changed = audit.diff(before, after)
+    if not changed:
+        return current
+    values = {f.attname: getattr(current, f.attname) for f in audit.audited_fields(current)}
+    updated = model._default_manager.filter(pk=current.pk, version=current.version).update(
+        **values, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if updated != 1:
+        raise stale_error()
+    current.refresh_from_db()
+    audit.record(current, action=AuditAction.CHANGE, actor=actor, via=via, changes=changed)
+    return current
+
+
+@transaction.atomic
+def record_void(instance: M, *, actor: User | None, reason: str, via: str = VIA_WEB) -> M:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("作废必须填写原因。")}, code="reason_required")
+    model = type(instance)
+    current = model._default_manager.select_for_update().get(pk=instance.pk)
+    if current.voided_at is not None:
+        raise ValidationError(
+            _("该记录已于%(at)s作废。") % {"at": f"{timezone.localtime(current.voided_at):%Y-%m-%d}"},
+            code="voided",
+        )
+    now = timezone.now()
+    model._default_manager.filter(pk=current.pk).update(
+        voided_at=now, voided_by=actor, void_reason=reason, version=F("version") + 1, updated_at=now
+    )
+    current.refresh_from_db()
+    audit.record(current, action=AuditAction.VOID, actor=actor, via=via, changes={}, reason=reason)
+    return current
+
+
+# Regions -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def region_create(*, actor: User | None, via: str = VIA_WEB, **fields: Any) -> Region:
+    region = Region(**fields)
+    region.full_clean(exclude=["path"])
+    region.path = region.compute_path()
+    return record_create(region, actor=actor, via=via)
+
+
+@transaction.atomic
+def region_update(
+    region: Region,
+    *,
+    actor: User | None,
+    changes: dict[str, Any],
+    expected_version: int | None = None,
+    via: str = VIA_WEB,
+) -> Region:
+    old_path = region.path
+    probe = Region.objects.get(pk=region.pk)
+    for name, value in changes.items():
+        setattr(probe, name, value)
+    changes = {**changes, "path": probe.compute_path()}
+    region = record_update(region, actor=actor, changes=changes, expected_version=expected_version, via=via)
+    if region.path != old_path:
+        for child in Region.objects.filter(path__startswith=old_path).exclude(pk=region.pk).order_by("path"):
+            child.path = region.path + child.path[len(old_path) :]
+            child.save(update_fields=["path"])
+    return region
+
+
+# Departments -------------------------------------------------------------------------------------
+
+
+def department_create(*, actor: User | None, via: str = VIA_WEB, **fields: Any) -> Department:
+    return record_create(Department(**fields), actor=actor, via=via)

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from emgov.core import services
+from emgov.core.forms import (
+    DepartmentForm,
+    DocumentNumberTemplateForm,
+    HolidayOverrideForm,
+    LoginForm,
+    OfficerForm,
+    RegionForm,
+)
+from emgov.core.models import (
+    AuditEntry,
+    Department,
+    DocumentNumberTemplate,
+    HolidayOverride,
+    Officer,
+    Region,
+    Role,
+)
+from emgov.core.navigation import todo_for
+from emgov.core.pages import LedgerPages
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"todo": todo_for(request.user)})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "core/password_change.html"
+    success_url = reverse_lazy("password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "core/password_change_done.html"
+
+
+def audit_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not (user.sees_everything or user.role == Role.LEADER):
+        from django.http import Http404
+
+        raise Http404
+    entries = AuditEntry.objects.select_related("actor", "content_type").order_by("-at", "-id")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {"page": page, "title": _("审计记录")})
+
+
+class RegionPages(LedgerPages):
+    name = "regions"
+    namespace = "core"
+    model = Region
+    title = _("行政区划")
+    ledger_id = "regions"
+    form_class = RegionForm
+    list_display = ("code", "name", "level", "parent")
+    search_fields = ("code", "name")
+    filter_fields = ("level",)
+    select_related = ("parent",)
+    default_ordering = ("path",)
+
+    def create(self, *, actor, data):
+        return services.region_create(actor=actor, **data)
+
+    def update(self, obj, *, actor, changes, expected_version):
+        return services.region_update(obj, actor=actor, changes=changes, expected_version=expected_version)
+
+
+class DepartmentPages(LedgerPages):
+    name = "departments"
+    namespace = "core"
+    model = Department
+    title = _("部门")
+    ledger_id = "departments"
+    form_class = DepartmentForm
+    list_display = ("short_name", "name", "is_bureau", "region")
+    search_fields = ("short_name", "name")
+    filter_fields = ("is_bureau",)
+    select_related = ("region",)
+    default_ordering = ("-is_bureau", "short_name")
+
+
+class OfficerPages(LedgerPages):
+    name = "officers"
+    namespace = "core"
+    model = Officer
+    title = _("执法人员")
+    ledger_id = "officers"
+    form_class = OfficerForm
+    list_display = ("certificate_number", "name", "department", "valid_until", "title", "status")
+    search_fields = ("certificate_number", "name")
+    filter_fields = ("department", "status")
+    select_related = ("department",)
+    default_ordering = ("department__short_name", "certificate_number")
+
+
+class HolidayPages(LedgerPages):
+    name = "holidays"
+    namespace = "core"
+    model = HolidayOverride
+    title = _("节假日调整")
+    form_class = HolidayOverrideForm
+    list_display = ("date", "is_workday", "note")
+    default_ordering = ("-date",)
+
+
+class NumberingPages(LedgerPages):
+    name = "numbering"
+    namespace = "core"
+    model = DocumentNumberTemplate
+    title = _("文号模板")
+    form_class = DocumentNumberTemplateForm
+    list_display = ("doc_type", "template")
+    default_ordering = ("doc_type",)

@@ -1,0 +1,107 @@
+"""The working-day calendar (工作日): Chinese statutory holidays and adjusted working days.
+
+A date is a working day when the bureau's override table says so; otherwise by the State Council's
+holiday notices (the chinesecalendar data); for a year that data does not cover, Monday to Friday,
+with a warning that the deadline may be wrong until the year's holidays are entered.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+import chinese_calendar
+from django.utils.translation import gettext as _
+
+from emgov.core.models import HolidayOverride
+
+SOURCE_STATUTORY = "国务院节假日安排"
+SOURCE_OVERRIDE = "本系统节假日调整"
+SOURCE_WEEKDAYS = "周一至周五（无节假日数据）"
+
+
+def year_is_covered(year: int) -> bool:
+    """True when the built-in statutory holiday data covers the year."""
+    try:
+        chinese_calendar.is_workday(datetime.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def coverage_warning(year: int) -> str | None:
+    if year_is_covered(year) or HolidayOverride.objects.filter(date__year=year).exists():
+        return None
+    return _(
+        "系统未收录%(year)s年的法定节假日安排，该年按周一至周五计算工作日，期限可能不准确。"
+        "请系统管理员在“节假日调整”中录入该年的放假和调休日期。"
+    ) % {"year": year}
+
+
+@dataclass
+class WorkdayCalendar:
+    """Answers is-working-day questions, reading each year's overrides from the database once."""
+
+    _overrides: dict[int, dict[datetime.date, bool]] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+
+    def _year_overrides(self, year: int) -> dict[datetime.date, bool]:
+        if year not in self._overrides:
+            self._overrides[year] = dict(
+                HolidayOverride.objects.filter(date__year=year).values_list("date", "is_workday")
+            )
+        return self._overrides[year]
+
+    def is_workday(self, day: datetime.date) -> bool:
+        overrides = self._year_overrides(day.year)
+        if day in overrides:
+            self.sources.add(SOURCE_OVERRIDE)
+            return overrides[day]
+        try:
+            result = chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            self.sources.add(SOURCE_WEEKDAYS)
+            return day.weekday() < 5
+        self.sources.add(SOURCE_STATUTORY)
+        return result
+
+    def add_workdays(self, start: datetime.date, n: int) -> datetime.date:
+        """The n-th working day after `start` (the start day itself is not counted); n ≥ 0.
+
+        With n = 0, `start` itself when it is a working day, else the next working day.
+        """
+        if n < 0:
+            raise ValueError("n must not be negative")
+        day = start
+        if n == 0:
+            while not self.is_workday(day):
+                day += datetime.timedelta(days=1)
+            return day
+        counted = 0
+        while counted < n:
+            day += datetime.timedelta(days=1)
+            if self.is_workday(day):
+                counted += 1
+        return day
+
+    def workdays_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days after `start` up to and including `end`."""
+        count = 0
+        day = start
+        while day < end:
+            day += datetime.timedelta(days=1)
+            count += self.is_workday(day)
+        return count
+
+
+def is_workday(day: datetime.date) -> bool:
+    return WorkdayCalendar().is_workday(day)
+
+
+def add_workdays(start: datetime.date, n: int) -> datetime.date:
+    return WorkdayCalendar().add_workdays(start, n)
+
+
+def add_days(start: datetime.date, n: int) -> datetime.date:
+    """Calendar days (自然日): the n-th day after `start`."""
+    return start + datetime.timedelta(days=n)

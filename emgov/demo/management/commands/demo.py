@@ -1,0 +1,33 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from emgov.core.models import Region
+from emgov.demo.base import DEMO_PASSWORD, DEMO_USERS, build_base
+
+
+class Command(BaseCommand):
+    help = "载入佛山市南海区2023年演示数据。Load the Nanhai 2023 demo data."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="先清空数据库再载入")
+        parser.add_argument("--if-empty", action="store_true", help="数据库已有数据时什么也不做")
+
+    def handle(self, *args, reset: bool, if_empty: bool, **options):
+        if reset:
+            call_command("flush", interactive=False, verbosity=0)
+        if Region.objects.exists():
+            if if_empty:
+                self.stdout.write("数据库已有数据，跳过演示数据。")
+                self.print_logins()
+                return
+            raise CommandError(
+                "数据库已有数据。要重新载入演示数据，请使用 emgov demo --reset（会清空数据库）。"
+            )
+        build_base(actor=None)
+        self.stdout.write(self.style.SUCCESS("已载入南海区演示数据。"))
+        self.print_logins()
+
+    def print_logins(self):
+        self.stdout.write(f"\n演示账号（密码均为 {DEMO_PASSWORD}）：")
+        for spec in DEMO_USERS:
+            self.stdout.write(f"  {spec.username:<10} {spec.note}")

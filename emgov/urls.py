@@ -1,0 +1,17 @@
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from emgov.api.api import api
+from emgov.core import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/done/", views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("core/", include("emgov.core.urls")),
+    path("api/", api.urls),
+]
