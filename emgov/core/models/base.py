@@ -70,7 +70,7 @@ class ScopedMixin:
             clauses.append(Q(*empty_before, **{f"{prefix}path__startswith": path}))
             if lookup:
                 empty_before.append(Q(**{f"{lookup}__isnull": True}))
-        if cls.scope_falls_back_to_bureau and empty_before:
+        if cls.scope_falls_back_to_bureau and (empty_before or not cls.scope):
             clauses.append(Q(*empty_before) & bureau_region_within(path))
         return reduce(or_, clauses)
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "emgov.cases"
+    label = "cases"
+    verbose_name = _("行政处罚")
+
+    def ready(self) -> None:
+        from emgov.cases.ledgers import PenaltyLedger
+        from emgov.core.interchange import registry
+
+        registry.register(PenaltyLedger())

@@ -1,0 +1,172 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from emgov.core.models import Department, DomainModel, Region
+
+
+def region_field() -> models.ForeignKey:
+    return models.ForeignKey(
+        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+def town_field() -> models.ForeignKey:
+    return models.ForeignKey(
+        Region, verbose_name=_("所属镇街"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+class EventCategory(models.TextChoices):
+    NATURAL = "自然灾害", _("自然灾害")
+    ACCIDENT = "事故灾难", _("事故灾难")
+    HEALTH = "公共卫生事件", _("公共卫生事件")
+    SECURITY = "社会安全事件", _("社会安全事件")
+
+
+class EventType(DomainModel):
+    """突发事件类型: one event type of the general plan and the departments responsible for it."""
+
+    name = models.CharField(_("事件类型"), max_length=100, unique=True)
+    category = models.CharField(_("事件大类"), max_length=6, choices=EventCategory.choices)
+    lead_department = models.ForeignKey(
+        Department, verbose_name=_("牵头部门"), on_delete=models.PROTECT, related_name="+"
+    )
+    supporting_departments = models.ManyToManyField(
+        Department, verbose_name=_("配合部门"), blank=True, related_name="+"
+    )
+
+    scope = ()
+
+    class Meta:
+        verbose_name = _("突发事件类型")
+        verbose_name_plural = _("突发事件类型")
+        ordering = ["category", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanKind(models.TextChoices):
+    OVERALL = "总体应急预案", _("总体应急预案")
+    SPECIAL = "专项应急预案", _("专项应急预案")
+    DEPARTMENT = "部门应急预案", _("部门应急预案")
+    GRASSROOTS = "基层单位应急预案", _("基层单位应急预案")
+    EVENT = "重大活动应急预案", _("重大活动应急预案")
+
+
+class EmergencyPlan(DomainModel):
+    """应急预案: an emergency plan, the event types it covers and its next evaluation."""
+
+    number = models.CharField(_("预案编号"), max_length=80, unique=True)
+    name = models.CharField(_("预案名称"), max_length=300)
+    kind = models.CharField(_("预案类型"), max_length=8, choices=PlanKind.choices)
+    event_types = models.ManyToManyField(
+        EventType, verbose_name=_("适用事件类型"), blank=True, related_name="plans"
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("编制单位"), on_delete=models.PROTECT, related_name="+"
+    )
+    published_on = models.DateField(_("发布日期"))
+    next_review_on = models.DateField(_("下次评估日期"), null=True, blank=True)
+    region = region_field()
+
+    scope = ("region",)
+
+    class Meta:
+        verbose_name = _("应急预案")
+        verbose_name_plural = _("应急预案")
+        ordering = ["-published_on"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.next_review_on and self.published_on and self.next_review_on < self.published_on:
+            raise ValidationError(
+                {"next_review_on": _("下次评估日期不能早于发布日期")}, code="review_before_publish"
+            )
+
+
+class DrillForm(models.TextChoices):
+    TABLETOP = "桌面推演", _("桌面推演")
+    LIVE = "实战演练", _("实战演练")
+    COMBINED = "综合演练", _("综合演练")
+    DOUBLE_BLIND = "双盲演练", _("双盲演练")
+
+
+class Drill(DomainModel):
+    """应急演练: an emergency drill."""
+
+    number = models.CharField(_("演练编号"), max_length=80, unique=True)
+    name = models.CharField(_("演练名称"), max_length=300)
+    date = models.DateField(_("演练日期"), db_index=True)
+    form = models.CharField(_("演练形式"), max_length=4, choices=DrillForm.choices)
+    plan = models.ForeignKey(
+        EmergencyPlan,
+        verbose_name=_("应急预案"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="drills",
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("组织单位"), on_delete=models.PROTECT, related_name="+"
+    )
+    participants = models.PositiveIntegerField(_("参演人数"), null=True, blank=True)
+    region = region_field()
+
+    scope = ("region",)
+
+    class Meta:
+        verbose_name = _("应急演练")
+        verbose_name_plural = _("应急演练")
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RescueTeam(DomainModel):
+    """应急救援队伍: a rescue team and its size."""
+
+    number = models.CharField(_("队伍编号"), max_length=80, unique=True)
+    name = models.CharField(_("队伍名称"), max_length=200)
+    kind = models.CharField(_("队伍类型"), max_length=30)
+    members = models.PositiveIntegerField(_("人数"))
+    town = town_field()
+    contact = models.CharField(_("联系人"), max_length=50, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+
+    scope = ("town",)
+
+    class Meta:
+        verbose_name = _("应急救援队伍")
+        verbose_name_plural = _("应急救援队伍")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Material(DomainModel):
+    """应急物资: a stock of emergency material and where it is kept."""
+
+    number = models.CharField(_("物资编号"), max_length=80, unique=True)
+    name = models.CharField(_("物资名称"), max_length=200)
+    category = models.CharField(_("类别"), max_length=30)
+    quantity = models.DecimalField(_("数量"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("单位"), max_length=20)
+    location = models.CharField(_("存放地点"), max_length=200)
+    town = town_field()
+    valid_until = models.DateField(_("有效期至"), null=True, blank=True)
+
+    scope = ("town",)
+
+    class Meta:
+        verbose_name = _("应急物资")
+        verbose_name_plural = _("应急物资")
+        ordering = ["category", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.location}）"

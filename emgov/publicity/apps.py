@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicityConfig(AppConfig):
+    name = "emgov.publicity"
+    label = "publicity"
+    verbose_name = _("公开公示")
+
+    def ready(self) -> None:
+        from emgov.core.interchange import registry
+        from emgov.publicity.ledgers import DisclosureLedger
+
+        registry.register(DisclosureLedger())
