@@ -185,12 +185,25 @@ class Ledger:
         dry_run: bool = False,
         progress: Progress | None = None,
     ) -> ImportResult:
-        result = ImportResult(ledger=self.id, dry_run=dry_run)
         try:
             rows = list(read_rows(stream, fmt))
         except FileError as exc:
+            result = ImportResult(ledger=self.id, dry_run=dry_run)
             result.errors.append(RowError(0, _("文件"), str(exc)))
             return result
+        return self.load_rows(rows, actor=actor, via=via, dry_run=dry_run, progress=progress)
+
+    def load_rows(
+        self,
+        rows: list[list[Any]],
+        *,
+        actor: User | None,
+        via: str,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Import a table already in memory: the header first, then the rows, as a sheet holds them."""
+        result = ImportResult(ledger=self.id, dry_run=dry_run)
         plan = self._plan(rows, result, progress)
         if result.errors:
             result.created = result.updated = 0
