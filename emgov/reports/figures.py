@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce, ExtractMonth
 
 from emgov.cases.models import PenaltyCase
 from emgov.core.models import Department, Region, RegionLevel
@@ -107,7 +108,12 @@ count_of(
 
 
 def joint_operations(s: Scope) -> QuerySet:
-    return s.live(Operation).filter(kind=OperationKind.JOINT, start_date__range=s.dates)
+    """联合执法 operations starting in the year with at least one (live) visit in the region.
+
+    Stricter than an operation's own placement: one without visits does not count, whatever its 区划代码.
+    """
+    visited = s.live(Visit).filter(operation=OuterRef("pk"))
+    return s.live(Operation).filter(Exists(visited), kind=OperationKind.JOINT, start_date__range=s.dates)
 
 
 def joint_visits(s: Scope) -> QuerySet:
@@ -174,56 +180,61 @@ def unannounced_months(s: Scope) -> list[int]:
     return [m.month for m in unannounced_month_checks(s) if m.met]
 
 
-@dataclass
+@dataclass(frozen=True)
 class MonthCheck:
+    """One month of the 四不两直 rule: what was done, and what the rule asks for."""
+
     month: int
     operations: int
-    short_operations: list[str] = field(default_factory=list)  # fewer than 3 enterprises
-    missing_towns: list[str] = field(default_factory=list)
+    short_operations: int  # operations with visits to fewer than 3 distinct enterprises
+    towns_visited: int
+    towns_total: int
 
     @property
     def met(self) -> bool:
-        return self.operations >= 2 and not self.short_operations and not self.missing_towns
+        return self.operations >= 2 and self.short_operations == 0 and self.towns_visited >= self.towns_total
+
+
+def unannounced_visits(s: Scope) -> QuerySet:
+    return s.live(Visit).filter(operation__in=unannounced_operations(s).values("pk"))
 
 
 def unannounced_month_checks(s: Scope) -> list[MonthCheck]:
-    """For each month up to the as-of month: whether the 四不两直 rule holds, and what is missing."""
-    visits = s.live(Visit).filter(operation__in=unannounced_operations(s).values("pk"))
-    per_operation = {
-        row["pk"]: row
-        for row in unannounced_operations(s)
-        .values("pk", "number", "start_date")
-        .annotate(
-            enterprises=Count(
-                "visits__enterprise",
-                distinct=True,
-                filter=Q(visits__in=visits.values("pk")),
-            )
-        )
-    }
-    towns_by_month: dict[int, set[str]] = {}
-    for row in visits.values("operation__start_date__month", "enterprise__town__name").distinct():
-        towns_by_month.setdefault(row["operation__start_date__month"], set()).add(
-            row["enterprise__town__name"]
-        )
-    all_towns = list(
-        Region.objects.filter(level=RegionLevel.TOWN, path__startswith=s.region.path).values_list(
-            "name", flat=True
-        )
+    """For each month up to the as-of month: the 四不两直 operations, the short ones, the towns visited."""
+    enterprises = (
+        s.live(Visit)
+        .filter(operation=OuterRef("pk"))
+        .order_by()
+        .values("operation")
+        .annotate(n=Count("enterprise", distinct=True))
+        .values("n")
     )
-    checks = []
-    for month in range(1, s.as_of.month + 1):
-        ops = [r for r in per_operation.values() if r["start_date"].month == month]
-        covered = towns_by_month.get(month, set())
-        checks.append(
-            MonthCheck(
-                month=month,
-                operations=len(ops),
-                short_operations=[r["number"] for r in ops if r["enterprises"] < 3],
-                missing_towns=[t for t in all_towns if t not in covered],
-            )
+    operations = {
+        row["month"]: row
+        for row in unannounced_operations(s)
+        .annotate(enterprises=Coalesce(Subquery(enterprises), 0))
+        .order_by()
+        .values(month=ExtractMonth("start_date"))
+        .annotate(operations=Count("pk"), short=Count("pk", filter=Q(enterprises__lt=3)))
+    }
+    towns = dict(
+        unannounced_visits(s)
+        .order_by()
+        .values(month=ExtractMonth("operation__start_date"))
+        .annotate(towns=Count("enterprise__town", distinct=True))
+        .values_list("month", "towns")
+    )
+    towns_total = Region.objects.filter(level=RegionLevel.TOWN, path__startswith=s.region.path).count()
+    return [
+        MonthCheck(
+            month=month,
+            operations=operations.get(month, {}).get("operations", 0),
+            short_operations=operations.get(month, {}).get("short", 0),
+            towns_visited=towns.get(month, 0),
+            towns_total=towns_total,
         )
-    return checks
+        for month in range(1, s.as_of.month + 1)
+    ]
 
 
 # Publication, certificates, licensing -----------------------------------------------------------
@@ -257,7 +268,7 @@ count_of("certificates.exam_takers", "行政执法证网上考试参考", exam_r
 @figure("certificates.exam_pass_rate", "参考通过率", exam_rows)
 def exam_pass_rate(s: Scope) -> float:
     totals = exam_rows(s).aggregate(takers=Count("pk"), passed=Count("pk", filter=Q(passed=True)))
-    return round(totals["passed"] / totals["takers"], 4) if totals["takers"] else 0
+    return totals["passed"] / totals["takers"] if totals["takers"] else 0.0
 
 
 count_of(

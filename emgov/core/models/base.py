@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, Q
+from django.db.models import Count, Exists, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -20,13 +22,17 @@ def bureau_region_within(path: str) -> Q:
     """True (as SQL) when the bureau's own region lies inside the region with this path.
 
     The bureau's region is the 区划代码 of the department marked 是否本局; where that is empty,
-    the district (区县) of the database.
+    the only 区县 of the database (with several, there is no fallback).
     """
     from emgov.core.models.regions import Department, Region, RegionLevel
 
     bureau = Department.objects.filter(is_bureau=True, region__isnull=False)
-    county_fallback = Q(~Exists(bureau)) & Q(
-        Exists(Region.objects.filter(level=RegionLevel.COUNTY, path__startswith=path))
+    counties = Region.objects.filter(level=RegionLevel.COUNTY)
+    county_count = Subquery(counties.order_by().values("level").annotate(n=Count("pk")).values("n")[:1])
+    county_fallback = (
+        Q(~Exists(bureau))
+        & Q(Exact(Coalesce(county_count, 0), 1))
+        & Q(Exists(counties.filter(path__startswith=path)))
     )
     return Q(Exists(bureau.filter(region__path__startswith=path))) | county_fallback
 
