@@ -1,8 +1,12 @@
+import time
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from emgov.core.models import Region
 from emgov.demo.base import DEMO_PASSWORD, DEMO_USERS, build_base
+from emgov.demo.build import build_demo
 
 
 class Command(BaseCommand):
@@ -23,8 +27,13 @@ class Command(BaseCommand):
             raise CommandError(
                 "数据库已有数据。要重新载入演示数据，请使用 emgov demo --reset（会清空数据库）。"
             )
-        build_base(actor=None)
-        self.stdout.write(self.style.SUCCESS("已载入南海区演示数据。"))
+        started = time.perf_counter()
+        self.stdout.write("正在载入南海区2023年演示数据：")
+        with transaction.atomic():
+            build_base(actor=None)
+            build_demo(progress=self.stdout.write)
+        seconds = time.perf_counter() - started
+        self.stdout.write(self.style.SUCCESS(f"已载入南海区演示数据，用时 {seconds:.0f} 秒。"))
         self.print_logins()
 
     def print_logins(self):
