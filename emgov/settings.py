@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "emgov.core",
     "emgov.enterprises",
     "emgov.enforcement",
@@ -108,6 +110,7 @@ AXES_FAILURE_LIMIT = env_int("EMGOV_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "core/locked.html"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -129,6 +132,10 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 EMGOV_UPLOAD_MAX_BYTES = env_int("EMGOV_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+
+# Background work (ledger imports): the database is the queue; `emgov serve` also runs the worker
+# (`emgov db_worker`). Tests switch to django-tasks' immediate backend with a fixture.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("EMGOV_SECURE_COOKIES", False)

@@ -13,5 +13,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("core/", include("emgov.core.urls")),
+    path("enterprises/", include("emgov.enterprises.urls")),
+    path("enforcement/", include("emgov.enforcement.urls")),
+    path("cases/", include("emgov.cases.urls")),
+    path("licensing/", include("emgov.licensing.urls")),
+    path("legal/", include("emgov.legal.urls")),
+    path("publicity/", include("emgov.publicity.urls")),
+    path("outreach/", include("emgov.outreach.urls")),
+    path("preparedness/", include("emgov.preparedness.urls")),
     path("api/", api.urls),
 ]

@@ -9,6 +9,8 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from emgov.cases.ledgers import PenaltyLedger
+        from emgov.core import navigation
         from emgov.core.interchange import registry
 
         registry.register(PenaltyLedger())
+        navigation.register("cases", _("行政处罚"), "cases:penalties-list")

@@ -89,6 +89,7 @@ def register_core() -> None:
     register("basics", _("行政区划"), "core:regions-list")
     register("basics", _("部门"), "core:departments-list")
     register("basics", _("执法人员"), "core:officers-list")
+    register("system", _("用户"), "core:users-list", roles={Role.ADMIN})
     register("system", _("节假日调整"), "core:holidays-list", roles={Role.ADMIN})
     register("system", _("文号模板"), "core:numbering-list", roles={Role.ADMIN})
     register("system", _("审计记录"), "core:audit-list", roles={Role.ADMIN, Role.LEADER})

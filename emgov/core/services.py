@@ -137,3 +137,58 @@ def region_update(
 
 def department_create(*, actor: User | None, via: str = VIA_WEB, **fields: Any) -> Department:
     return record_create(Department(**fields), actor=actor, via=via)
+
+
+# Users -------------------------------------------------------------------------------------------
+
+
+def _user_snapshot(user: User) -> dict[str, Any]:
+    return {
+        "full_name": user.full_name,
+        "role": user.role,
+        "department": str(user.department) if user.department_id else None,
+        "is_active": user.is_active,
+        "regions": sorted(r.name for r in user.regions.all()),
+    }
+
+
+@transaction.atomic
+def user_create(
+    *, actor: User | None, username: str, password: str, regions: list[Region], via: str = VIA_WEB, **fields: Any
+) -> User:
+    user = User(username=username, **fields)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.regions.set(regions)
+    audit.record(
+        user, action=AuditAction.CREATE, actor=actor, via=via,
+        changes={k: [None, v] for k, v in _user_snapshot(user).items() if v not in (None, "", [])},
+    )
+    return user
+
+
+@transaction.atomic
+def user_update(
+    user: User, *, actor: User | None, changes: dict[str, Any], via: str = VIA_WEB
+) -> User:
+    current = User.objects.select_for_update().get(pk=user.pk)
+    before = _user_snapshot(current)
+    regions = changes.pop("regions", None)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current.full_clean(exclude=["password"])
+    current.save()
+    if regions is not None:
+        current.regions.set(regions)
+    changed = audit.diff(before, _user_snapshot(current))
+    if changed:
+        audit.record(current, action=AuditAction.CHANGE, actor=actor, via=via, changes=changed)
+    return current
+
+
+@transaction.atomic
+def user_set_password(user: User, *, actor: User | None, password: str, via: str = VIA_WEB) -> None:
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit.record(user, action=AuditAction.CHANGE, actor=actor, via=via, changes={}, reason=_("重置密码"))

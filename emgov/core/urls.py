@@ -1,11 +1,16 @@
 from django.urls import path
 
-from emgov.core import views
+from emgov.core import users, views
 
 app_name = "core"
 
 urlpatterns = [
     path("audit/", views.audit_list, name="audit-list"),
+    path("users/", users.user_list, name="users-list"),
+    path("users/new/", users.user_create, name="users-create"),
+    path("users/<int:pk>/", users.user_detail, name="users-detail"),
+    path("users/<int:pk>/edit/", users.user_edit, name="users-edit"),
+    path("users/<int:pk>/password/", users.user_password, name="users-password"),
     *views.RegionPages().urls(),
     *views.DepartmentPages().urls(),
     *views.OfficerPages().urls(),

@@ -8,6 +8,7 @@ class LegalConfig(AppConfig):
     verbose_name = _("法制工作")
 
     def ready(self) -> None:
+        from emgov.core import navigation
         from emgov.core.interchange import registry
         from emgov.legal import ledgers
 
@@ -18,3 +19,8 @@ class LegalConfig(AppConfig):
             ledgers.StudySessionLedger(),
             ledgers.ExamLedger(),
         )
+        navigation.register("legal", _("法律顾问"), "legal:counsel-list")
+        navigation.register("legal", _("行政诉讼与复议"), "legal:litigation-list")
+        navigation.register("legal", _("规范性文件"), "legal:normative-documents-list")
+        navigation.register("legal", _("学法活动"), "legal:study-sessions-list")
+        navigation.register("legal", _("执法证考试"), "legal:exams-list")

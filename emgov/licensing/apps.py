@@ -8,7 +8,9 @@ class LicensingConfig(AppConfig):
     verbose_name = _("行政许可")
 
     def ready(self) -> None:
+        from emgov.core import navigation
         from emgov.core.interchange import registry
         from emgov.licensing.ledgers import LicensingLedger
 
         registry.register(LicensingLedger())
+        navigation.register("legal", _("行政许可"), "licensing:licensing-list")

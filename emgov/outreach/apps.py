@@ -8,7 +8,9 @@ class OutreachConfig(AppConfig):
     verbose_name = _("普法宣传")
 
     def ready(self) -> None:
+        from emgov.core import navigation
         from emgov.core.interchange import registry
         from emgov.outreach.ledgers import OutreachLedger
 
         registry.register(OutreachLedger())
+        navigation.register("outreach", _("普法宣传培训"), "outreach:activities-list")

@@ -1,6 +1,7 @@
 from emgov.core.models.audit import AuditAction, AuditEntry
 from emgov.core.models.base import DomainModel, DomainQuerySet, ReferenceModel
 from emgov.core.models.calendar import HolidayOverride
+from emgov.core.models.jobs import ImportJob, ImportState
 from emgov.core.models.numbering import DocumentNumberTemplate, DocumentSequence
 from emgov.core.models.officers import Officer
 from emgov.core.models.regions import Department, Region, RegionLevel
@@ -16,6 +17,8 @@ __all__ = [
     "DomainModel",
     "DomainQuerySet",
     "HolidayOverride",
+    "ImportJob",
+    "ImportState",
     "Officer",
     "ReferenceModel",
     "Region",

@@ -173,3 +173,14 @@ def test_region_list_query_count_is_pinned(nanhai, django_assert_num_queries):
     # session, user, user's regions, count, page (with parents)
     with django_assert_num_queries(5):
         client.get("/core/regions/")
+
+
+def test_repeated_failed_logins_lock_the_account_with_a_chinese_message(nanhai, settings, demo_password):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    client = Client()
+    for _ in range(3):
+        client.post("/login/", {"username": "guicheng", "password": "wrong"})
+    response = client.post("/login/", {"username": "guicheng", "password": demo_password})
+    assert response.status_code == 429
+    assert "登录失败次数过多" in response.content.decode()

@@ -1,11 +1,8 @@
-"""The generic ledger pages: list, detail with history, create, edit, void, import and export.
-
-An app declares a `LedgerPages` subclass per ledger and includes `Pages().urls()`; workflow steps
-(file a case, publish a decision) are small views of their own that call their service.
-"""
+"""`LedgerPages`: the list, detail with history, create, edit, void, lookup and export of one ledger."""
 
 from __future__ import annotations
 
+import copy
 import uuid
 from functools import reduce
 from operator import or_
@@ -14,55 +11,113 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.forms import ModelForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.core import audit, services
-from emgov.core.display import display_value, field_label
-from emgov.core.forms import ImportForm, VoidForm
+from emgov.core.display import EMPTY, display_value
+from emgov.core.forms import VoidForm
 from emgov.core.interchange import registry
-from emgov.core.interchange.files import FileError, file_format
 from emgov.core.models import Role, User
+from emgov.core.pages.fields import path_fields, path_label, path_value
+from emgov.core.pages.filters import Filter, as_filter
+from emgov.core.pages.imports import ImportPages
+from emgov.core.pages.writes import record_create_with_m2m, record_update_with_m2m
 
 PAGE_SIZE = 50
+LOOKUP_LIMIT = 20
+RELATED_LIMIT = 20
+
+# The pages of each model, so that a reference on a detail page can link to the record it names.
+_PAGES_BY_MODEL: dict[type[models.Model], LedgerPages] = {}
 
 
-class LedgerPages:
+def pages_for(model: type[models.Model]) -> LedgerPages | None:
+    return _PAGES_BY_MODEL.get(model)
+
+
+class LedgerPages(ImportPages):
     name: str = ""
     namespace: str = ""
     model: type[models.Model]
     title: str = ""
     ledger_id: str | None = None
     form_class: type[ModelForm] | None = None
-    list_display: tuple[str, ...] = ()
+    # Columns: field paths, or (path, label) pairs; the first links to the record.
+    list_display: tuple[str | tuple[str, str], ...] = ()
     search_fields: tuple[str, ...] = ()
-    filter_fields: tuple[str, ...] = ()
+    filter_fields: tuple[str | Filter, ...] = ()
     select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
     default_ordering: tuple[str, ...] = ("-pk",)
     edit_roles: frozenset[str] | None = frozenset({Role.ADMIN})
+    # The field typed into a reference box on other forms (e.g. 检查编号); enables `<name>/lookup/`.
+    lookup_field: str | None = None
+    # Records that point at this one, listed on its detail page: (reverse accessor, heading).
+    detail_related: tuple[tuple[str, str], ...] = ()
+    # Fields the page derives rather than asks for (as the importer's `prepare` does).
+    derived_fields: tuple[str, ...] = ()
 
-    # Writes: apps override these with their own services --------------------------------------
+    # Writes: apps override these, or the hooks below, with their own services ------------------
+
+    def prepare(self, instance: models.Model) -> None:
+        """Derive `derived_fields` from the others before validation."""
+
+    def check(self, instance: models.Model, m2m: dict[str, list[models.Model]]) -> None:
+        """Rules beyond the model's clean() (e.g. that need the many-to-many values); raise ValidationError."""
 
     def create(self, *, actor: User, data: dict[str, Any]) -> models.Model:
-        return services.record_create(self.model(**data), actor=actor)
+        names = self.m2m_names()
+        m2m = {k: list(v) for k, v in data.items() if k in names}
+        instance = self.model(**{k: v for k, v in data.items() if k not in names})
+        self.prepare(instance)
+        self._require_scope(instance, actor)
+        self.check(instance, m2m)
+        if not m2m:
+            return services.record_create(instance, actor=actor)
+        return record_create_with_m2m(instance, m2m, actor=actor)
 
     def update(
         self, obj: models.Model, *, actor: User, changes: dict[str, Any], expected_version: int
     ) -> models.Model:
-        return services.record_update(obj, actor=actor, changes=changes, expected_version=expected_version)
+        names = self.m2m_names()
+        m2m = {k: list(v) for k, v in changes.items() if k in names}
+        plain = {k: v for k, v in changes.items() if k not in names}
+        probe = copy.copy(obj)
+        for name, value in plain.items():
+            setattr(probe, name, value)
+        self.prepare(probe)
+        plain.update({name: getattr(probe, name) for name in self.derived_fields})
+        self._require_scope(probe, actor)
+        self.check(probe, m2m or {n: list(getattr(obj, n).all()) for n in names})
+        if not m2m:
+            return services.record_update(obj, actor=actor, changes=plain, expected_version=expected_version)
+        return record_update_with_m2m(
+            obj, actor=actor, changes=plain, m2m=m2m, expected_version=expected_version
+        )
+
+    def _require_scope(self, instance: models.Model, actor: User) -> None:
+        if hasattr(instance, "in_scope_of") and not instance.in_scope_of(actor):
+            raise ValidationError(_("不能把记录放在您负责的区划以外。"), code="out_of_scope")
+
+    def m2m_names(self) -> set[str]:
+        return {f.name for f in self.model._meta.many_to_many}
 
     # Reads -------------------------------------------------------------------------------------
 
     def queryset(self, user: User) -> models.QuerySet:
         return self.model.objects.visible_to(user).select_related(*self.select_related)
+
+    def list_queryset(self, user: User) -> models.QuerySet:
+        return self.queryset(user).prefetch_related(*self.prefetch_related)
 
     def can_edit(self, user: User) -> bool:
         return user.sees_everything or self.edit_roles is None or user.role in self.edit_roles
@@ -75,6 +130,7 @@ class LedgerPages:
         return reverse(f"{self.namespace}:{self.name}-{action}", kwargs=kwargs or None)
 
     def urls(self) -> list:
+        _PAGES_BY_MODEL.setdefault(self.model, self)
         n = self.name
         patterns = [
             path(f"{n}/", self.list_view, name=f"{n}-list"),
@@ -85,32 +141,45 @@ class LedgerPages:
         ]
         if self.voidable:
             patterns.append(path(f"{n}/<int:pk>/void/", self.void_view, name=f"{n}-void"))
+        if self.lookup_field:
+            patterns.append(path(f"{n}/lookup/", self.lookup_view, name=f"{n}-lookup"))
         if self.ledger_id:
             patterns += [
                 path(f"{n}/import/", self.import_view, name=f"{n}-import"),
+                path(f"{n}/import/<int:pk>/", self.import_job_view, name=f"{n}-import-job"),
+                path(f"{n}/import/<int:pk>/status/", self.import_status_view, name=f"{n}-import-status"),
+                path(f"{n}/import/<int:pk>/confirm/", self.import_confirm_view, name=f"{n}-import-confirm"),
+                path(f"{n}/import/<int:pk>/cancel/", self.import_cancel_view, name=f"{n}-import-cancel"),
+                path(f"{n}/import/<int:pk>/errors.csv", self.import_errors_view, name=f"{n}-import-errors"),
                 path(f"{n}/template.<str:fmt>", self.template_view, name=f"{n}-template"),
             ]
         return patterns
 
-    # Filtering ---------------------------------------------------------------------------------
+    # Columns and filtering ---------------------------------------------------------------------
+
+    def columns(self) -> list[tuple[str, str]]:
+        out = []
+        for spec in self.list_display:
+            field_path, label = spec if isinstance(spec, tuple) else (spec, None)
+            out.append((field_path, str(label) if label else path_label(self.model, field_path)))
+        return out
+
+    def filters(self) -> list[Filter]:
+        return [as_filter(self.model, spec) for spec in self.filter_fields]
 
     def filtered(self, request: HttpRequest) -> tuple[models.QuerySet, dict[str, Any]]:
-        qs = self.queryset(request.user)
+        qs = self.list_queryset(request.user)
         params = request.GET
         query = params.get("q", "").strip()
         if query and self.search_fields:
             qs = qs.filter(reduce(or_, (Q(**{f"{f}__icontains": query}) for f in self.search_fields)))
         active: dict[str, str] = {}
-        for name in self.filter_fields:
-            value = params.get(name, "")
+        for spec in self.filters():
+            value = params.get(spec.name, "")
             if value == "":
                 continue
-            field = self.model._meta.get_field(name)
-            if isinstance(field, models.BooleanField):
-                qs = qs.filter(**{name: value == "1"})
-            else:
-                qs = qs.filter(**{f"{field.attname}" if field.is_relation else name: value})
-            active[name] = value
+            qs = spec.apply(qs, value)
+            active[spec.name] = value
         if self.voidable and params.get("voided") != "1":
             qs = qs.filter(voided_at__isnull=True)
         sort = params.get("sort", "")
@@ -121,23 +190,21 @@ class LedgerPages:
         return qs, {"q": query, "filters": active, "sort": sort, "voided": params.get("voided") == "1"}
 
     def sortable(self) -> set[str]:
-        names = {f.name for f in self.model._meta.concrete_fields}
-        return {n for n in self.list_display if n in names}
+        names = set()
+        for field_path, _label in self.columns():
+            try:
+                field = path_fields(self.model, field_path)[-1]
+            except FieldDoesNotExist:
+                continue
+            if field.concrete and not field.is_relation:
+                names.add(field_path)
+        return names
 
     def filter_choices(self, user: User) -> list[dict[str, Any]]:
-        out = []
-        for name in self.filter_fields:
-            field = self.model._meta.get_field(name)
-            if isinstance(field, models.BooleanField):
-                options = [("1", _("是")), ("0", _("否"))]
-            elif field.is_relation:
-                related = field.related_model.objects
-                related = related.visible_to(user) if hasattr(related, "visible_to") else related.all()
-                options = [(str(o.pk), str(o)) for o in related]
-            else:
-                options = [(str(v), str(label)) for v, label in field.choices or []]
-            out.append({"name": name, "label": field.verbose_name, "options": options})
-        return out
+        return [
+            {"name": f.name, "label": f.title(self.model), "options": f.options(self, user)}
+            for f in self.filters()
+        ]
 
     # Views -------------------------------------------------------------------------------------
 
@@ -147,10 +214,10 @@ class LedgerPages:
     def list_view(self, request: HttpRequest) -> HttpResponse:
         qs, state = self.filtered(request)
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        columns = [(name, field_label(self.model, name)) for name in self.list_display]
+        sortable = self.sortable()
+        columns = self.columns()
         rows = [
-            {"obj": obj, "cells": [(label, display_value(obj, name)) for name, label in columns]}
-            for obj in page
+            {"obj": obj, "cells": [(label, path_value(obj, name)) for name, label in columns]} for obj in page
         ]
         query = request.GET.copy()
         query.pop("page", None)
@@ -158,15 +225,15 @@ class LedgerPages:
             **self.base_context(request),
             "page": page,
             "rows": rows,
-            "columns": columns,
+            "columns": [(name, label, name in sortable) for name, label in columns],
             "state": state,
-            "filters": self.filter_choices(request.user),
             "query": query.urlencode(),
         }
-        template = (
-            "core/pages/_table.html" if request.htmx and not request.htmx.boosted else "core/pages/list.html"
-        )
-        return render(request, template, context)
+        if request.htmx and not request.htmx.boosted:
+            return render(request, "core/pages/_table.html", context)
+        context["filters"] = self.filter_choices(request.user)
+        context["can_import"] = context["can_edit"] and self.can_import(request.user)
+        return render(request, "core/pages/list.html", context)
 
     def get_object(self, request: HttpRequest, pk: int) -> models.Model:
         return get_object_or_404(self.queryset(request.user), pk=pk)
@@ -174,11 +241,11 @@ class LedgerPages:
     def detail_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         obj = self.get_object(request, pk)
         fields = [
-            (f.verbose_name, display_value(obj, f.name))
+            {"label": f.verbose_name, "value": display_value(obj, f.name), "url": _record_url(obj, f)}
             for f in self.model._meta.fields
             if f.name not in ("id", "path") and f.editable
         ] + [
-            (f.verbose_name, "、".join(str(o) for o in getattr(obj, f.name).all()))
+            {"label": f.verbose_name, "value": "、".join(str(o) for o in getattr(obj, f.name).all()) or EMPTY}
             for f in self.model._meta.many_to_many
         ]
         history = [
@@ -191,9 +258,31 @@ class LedgerPages:
                 **self.base_context(request),
                 "obj": obj,
                 "fields": fields,
+                "related": self.related_sections(obj, request.user),
                 "history": history,
             },
         )
+
+    def related_sections(self, obj: models.Model, user: User) -> list[dict[str, Any]]:
+        sections = []
+        for accessor, heading in self.detail_related:
+            qs = getattr(obj, accessor).all()
+            model = qs.model
+            if hasattr(qs, "visible_to"):
+                qs = qs.visible_to(user)
+            if hasattr(model, "voided_at"):
+                qs = qs.filter(voided_at__isnull=True)
+            related_pages = pages_for(model)
+            items = [{"text": str(o), "url": _safe_url(related_pages, o.pk)} for o in qs[: RELATED_LIMIT + 1]]
+            sections.append(
+                {
+                    "title": heading,
+                    "items": items[:RELATED_LIMIT],
+                    "more": len(items) > RELATED_LIMIT,
+                    "list_url": _safe_list_url(related_pages),
+                }
+            )
+        return sections
 
     def _require_edit(self, request: HttpRequest) -> None:
         if not self.can_edit(request.user):
@@ -203,9 +292,8 @@ class LedgerPages:
         self._require_edit(request)
         form = self.form_class(request.POST or None, request.FILES or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            data = {
-                k: v for k, v in form.cleaned_data.items() if k in {f.name for f in self.model._meta.fields}
-            }
+            plain = {f.name for f in self.model._meta.fields}
+            data = {k: v for k, v in form.cleaned_data.items() if k in plain}
             try:
                 if not self.model(**data).in_scope_of(request.user):
                     raise ValidationError(_("不能在您负责的区划以外新建记录。"))
@@ -220,7 +308,7 @@ class LedgerPages:
         )
 
     def m2m_data(self, form: ModelForm) -> dict[str, Any]:
-        names = {f.name for f in self.model._meta.many_to_many}
+        names = self.m2m_names()
         return {k: list(v) for k, v in form.cleaned_data.items() if k in names}
 
     def edit_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -280,6 +368,26 @@ class LedgerPages:
             request, "core/pages/void.html", {**self.base_context(request), "form": form, "obj": obj}
         )
 
+    def lookup_label(self, obj: models.Model) -> str:
+        return str(obj)
+
+    def lookup_view(self, request: HttpRequest) -> HttpResponse:
+        """`<option>`s for a reference box: records the user may see whose key or name contains the text."""
+        query = (request.GET.get("q") or next(iter(request.GET.values()), "")).strip()
+        options: list[tuple[str, str]] = []
+        if query:
+            fields = (self.lookup_field, *self.search_fields)
+            qs = self.queryset(request.user).filter(
+                reduce(or_, (Q(**{f"{f}__icontains": query}) for f in fields))
+            )
+            if self.voidable:
+                qs = qs.filter(voided_at__isnull=True)
+            options = [
+                (str(getattr(o, self.lookup_field)), self.lookup_label(o))
+                for o in qs.order_by(*self.default_ordering)[:LOOKUP_LIMIT]
+            ]
+        return render(request, "core/pages/_lookup_options.html", {"options": options})
+
     def export_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
         if fmt not in ("xlsx", "csv") or not self.ledger_id:
             raise Http404
@@ -298,58 +406,30 @@ class LedgerPages:
             registry.get(self.ledger_id).template(out, fmt)
         return FileResponse(target.open("rb"), as_attachment=True, filename=f"{self.title}_模板.{fmt}")
 
-    def import_view(self, request: HttpRequest) -> HttpResponse:
-        self._require_edit(request)
-        ledger = registry.get(self.ledger_id)
-        context = {**self.base_context(request), "ledger": ledger, "form": ImportForm()}
-        if request.method != "POST":
-            return render(request, "core/pages/import.html", context)
-        token = request.POST.get("token", "")
-        if token:
-            stored = _stored_upload(token, request.user)
-            if stored is None:
-                messages.error(request, _("上传的文件已过期，请重新上传。"))
-                return redirect(self.url("import"))
-            with stored.open("rb") as stream:
-                result = ledger.load(
-                    stream,
-                    stored.suffix.lstrip("."),
-                    actor=request.user,
-                    via=f"导入 {request.POST.get('filename', stored.name)}"[:100],
-                )
-            stored.unlink(missing_ok=True)
-            if result.ok:
-                messages.success(request, result.summary())
-                return redirect(self.url("list"))
-            return render(request, "core/pages/import.html", {**context, "result": result})
-        form = ImportForm(request.POST, request.FILES)
-        context["form"] = form
-        if not form.is_valid():
-            return render(request, "core/pages/import.html", context)
-        upload = form.cleaned_data["file"]
-        try:
-            fmt = file_format(upload.name)
-            if upload.size > settings.EMGOV_UPLOAD_MAX_BYTES:
-                raise FileError(_("文件超过%(mb)sMB") % {"mb": settings.EMGOV_UPLOAD_MAX_BYTES // 1048576})
-        except FileError as exc:
-            form.add_error("file", str(exc))
-            return render(request, "core/pages/import.html", context)
-        token, stored = _store_upload(upload, fmt, request.user)
-        with stored.open("rb") as stream:
-            result = ledger.load(stream, fmt, actor=request.user, via="导入", dry_run=True)
-        if not result.ok:
-            stored.unlink(missing_ok=True)
-            token = ""
-        return render(
-            request,
-            "core/pages/import.html",
-            {
-                **context,
-                "result": result,
-                "token": token,
-                "filename": upload.name,
-            },
-        )
+
+def _record_url(obj: models.Model, field: models.Field) -> str | None:
+    """The detail page of the record a foreign key names, where it has one."""
+    if not (field.many_to_one and getattr(obj, field.attname, None)):
+        return None
+    return _safe_url(pages_for(field.related_model), getattr(obj, field.attname))
+
+
+def _safe_url(pages: LedgerPages | None, pk: Any) -> str | None:
+    if pages is None:
+        return None
+    try:
+        return pages.url("detail", pk=pk)
+    except NoReverseMatch:
+        return None
+
+
+def _safe_list_url(pages: LedgerPages | None) -> str | None:
+    if pages is None:
+        return None
+    try:
+        return pages.url("list")
+    except NoReverseMatch:
+        return None
 
 
 def _add_errors(form: Any, exc: ValidationError) -> None:
@@ -368,22 +448,3 @@ def _work_dir(kind: str) -> Path:
 
 def _export_path(fmt: str) -> Path:
     return _work_dir("exports") / f"{uuid.uuid4().hex}.{fmt}"
-
-
-def _store_upload(upload: Any, fmt: str, user: User) -> tuple[str, Path]:
-    token = uuid.uuid4().hex
-    target = _work_dir("imports") / f"{user.pk}-{token}.{fmt}"
-    with target.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return token, target
-
-
-def _stored_upload(token: str, user: User) -> Path | None:
-    if not token.isalnum():
-        return None
-    for fmt in ("xlsx", "csv"):
-        candidate = _work_dir("imports") / f"{user.pk}-{token}.{fmt}"
-        if candidate.exists():
-            return candidate
-    return None

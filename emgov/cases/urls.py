@@ -1,0 +1,7 @@
+from emgov.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    *views.PenaltyPages().urls(),
+]

@@ -1,0 +1,7 @@
+from emgov.licensing import views
+
+app_name = "licensing"
+
+urlpatterns = [
+    *views.LicensingPages().urls(),
+]

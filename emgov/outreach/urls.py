@@ -1,0 +1,7 @@
+from emgov.outreach import views
+
+app_name = "outreach"
+
+urlpatterns = [
+    *views.OutreachPages().urls(),
+]

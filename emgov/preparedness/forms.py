@@ -1,0 +1,52 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from emgov.core.pages import LedgerForm
+from emgov.preparedness.models import Drill, EmergencyPlan, EventType, Material, RescueTeam
+
+
+class EventTypeForm(LedgerForm):
+    class Meta:
+        model = EventType
+        fields = ["name", "category", "lead_department", "supporting_departments"]
+        widgets = {"supporting_departments": forms.CheckboxSelectMultiple(attrs={"class": "checklist"})}
+
+
+class PlanForm(LedgerForm):
+    class Meta:
+        model = EmergencyPlan
+        fields = [
+            "number",
+            "name",
+            "kind",
+            "event_types",
+            "department",
+            "published_on",
+            "next_review_on",
+            "region",
+        ]
+        widgets = {"event_types": forms.CheckboxSelectMultiple(attrs={"class": "checklist"})}
+
+
+class DrillRecordForm(LedgerForm):
+    class Meta:
+        model = Drill
+        fields = ["number", "name", "date", "form", "plan", "department", "participants", "region"]
+
+
+class TeamForm(LedgerForm):
+    town_fields = ("town",)
+
+    class Meta:
+        model = RescueTeam
+        fields = ["number", "name", "kind", "members", "town", "contact", "phone"]
+        help_texts = {"kind": _("例如：综合性消防救援、专业救援、企业专职、社会救援、基层应急")}
+
+
+class MaterialForm(LedgerForm):
+    town_fields = ("town",)
+
+    class Meta:
+        model = Material
+        fields = ["number", "name", "category", "quantity", "unit", "location", "town", "valid_until"]
+        help_texts = {"category": _("例如：防汛抗旱、森林防灭火、生活保障、医疗救护、通信保障")}
