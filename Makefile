@@ -36,7 +36,7 @@ test: install
 	$(BIN)/python -m ruff format --check .
 	$(BIN)/emgov check --fail-level WARNING
 	$(BIN)/emgov makemigrations --check --dry-run
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/python -m ruff check .

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
-import uuid
+import tempfile
 from functools import reduce
 from operator import or_
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -392,19 +392,19 @@ class LedgerPages(ImportPages):
         if fmt not in ("xlsx", "csv") or not self.ledger_id:
             raise Http404
         qs, _state = self.filtered(request)
-        target = _export_path(fmt)
-        with target.open("wb") as out:
-            registry.get(self.ledger_id).export(qs, out, fmt)
+        out = _spool()
+        registry.get(self.ledger_id).export(qs, out, fmt)
+        out.seek(0)
         stamp = timezone.localtime().strftime("%Y%m%d")
-        return FileResponse(target.open("rb"), as_attachment=True, filename=f"{self.title}_{stamp}.{fmt}")
+        return FileResponse(out, as_attachment=True, filename=f"{self.title}_{stamp}.{fmt}")
 
     def template_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
         if fmt not in ("xlsx", "csv"):
             raise Http404
-        target = _export_path(fmt)
-        with target.open("wb") as out:
-            registry.get(self.ledger_id).template(out, fmt)
-        return FileResponse(target.open("rb"), as_attachment=True, filename=f"{self.title}_模板.{fmt}")
+        out = _spool()
+        registry.get(self.ledger_id).template(out, fmt)
+        out.seek(0)
+        return FileResponse(out, as_attachment=True, filename=f"{self.title}_模板.{fmt}")
 
 
 def _record_url(obj: models.Model, field: models.Field) -> str | None:
@@ -446,5 +446,6 @@ def _work_dir(kind: str) -> Path:
     return folder
 
 
-def _export_path(fmt: str) -> Path:
-    return _work_dir("exports") / f"{uuid.uuid4().hex}.{fmt}"
+def _spool() -> IO[bytes]:
+    """A file for a download: in memory while small, on disk beyond, deleted once sent."""
+    return tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, dir=_work_dir("exports"))
