@@ -10,7 +10,8 @@ class LegalConfig(AppConfig):
     def ready(self) -> None:
         from emgov.core import navigation
         from emgov.core.interchange import registry
-        from emgov.legal import ledgers
+        from emgov.core.models import Role
+        from emgov.legal import ledgers, queries
 
         registry.register(
             ledgers.CounselLedger(),
@@ -24,3 +25,9 @@ class LegalConfig(AppConfig):
         navigation.register("legal", _("规范性文件"), "legal:normative-documents-list")
         navigation.register("legal", _("学法活动"), "legal:study-sessions-list")
         navigation.register("legal", _("执法证考试"), "legal:exams-list")
+        navigation.register("legal", _("执法证管理"), "legal:officers-list")
+        staff = {Role.ADMIN, Role.LEGAL}
+        navigation.register("legal", _("出庭应诉统计"), "legal:litigation-summary", roles=staff)
+        navigation.register("legal", _("考试通过率"), "legal:exams-summary")
+        navigation.register("legal", _("学法活动年度情况"), "legal:study-sessions-summary")
+        navigation.register_todo(queries.provide_todo)

@@ -41,6 +41,9 @@ def test_litigation_is_created_listed_and_edited(nanhai):
     page = client.post("/legal/litigation/new/", data).content.decode()
     assert "只有负责人应出庭的案件才能填写负责人实际出庭" in page
     data["head_required"] = "on"
+    page = client.post("/legal/litigation/new/", data).content.decode()
+    assert "负责人实际出庭时必须填写出庭人员姓名" in page
+    data.update(appeared_name="陈局长", appeared_position="局长")
     assert client.post("/legal/litigation/new/", data).status_code == 302
     case = LitigationCase.objects.get()
     assert "不服行政处罚决定" in client.get("/legal/litigation/").content.decode()

@@ -1,0 +1,57 @@
+"""Rules of legal records that need the calendar or more than one field's wording: deadlines, appearance."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from emgov.core.workdays import WorkdayCalendar, add_days
+from emgov.legal.models import LitigationCase, LitigationKind
+
+# 行政诉讼法 Art. 67: defence and evidence within 15 days of receiving the complaint.
+LAWSUIT_DEFENCE_DAYS = 15
+# 行政复议法 (2023) Art. 48: the reply within 10 days of receiving the application; Art. 88 counts
+# "十日" in working days. The earlier law (Art. 23, Art. 40) counted it in calendar days.
+REVIEW_REPLY_DAYS = 10
+REVIEW_LAW_2023_IN_FORCE = datetime.date(2024, 1, 1)
+
+
+def calendar_deadline(
+    start: datetime.date, days: int, calendar: WorkdayCalendar | None = None
+) -> datetime.date:
+    """A period of calendar days; when its last day is a holiday or rest day, the next working day
+    (民事诉讼法 Art. 85, applied to administrative litigation by 行政诉讼法 Art. 101)."""
+    calendar = calendar or WorkdayCalendar()
+    return calendar.add_workdays(add_days(start, days), 0)
+
+
+def defence_due(kind: str, served_on: datetime.date | None) -> datetime.date | None:
+    """答辩期限 of a lawsuit (15 days) or the reply to a reconsideration application (10 days)."""
+    if served_on is None:
+        return None
+    if kind == LitigationKind.RECONSIDERATION:
+        if served_on >= REVIEW_LAW_2023_IN_FORCE:
+            return WorkdayCalendar().add_workdays(served_on, REVIEW_REPLY_DAYS)
+        return calendar_deadline(served_on, REVIEW_REPLY_DAYS)
+    return calendar_deadline(served_on, LAWSUIT_DEFENCE_DAYS)
+
+
+def derive_litigation(case: LitigationCase) -> None:
+    case.defence_due_on = defence_due(case.kind, case.served_on)
+
+
+def check_appearance(case: LitigationCase) -> None:
+    """行政诉讼法 Art. 3: whoever appeared for the bureau is named with their position — the head when
+    负责人实际出庭=是, otherwise the staff member who appeared instead."""
+    if not (case.head_appeared or case.staff_appeared) or (case.head_appeared and not case.head_required):
+        return
+    who = _("负责人实际出庭") if case.head_appeared else _("其他工作人员出庭")
+    errors = {}
+    if not case.appeared_name.strip():
+        errors["appeared_name"] = _("%(who)s时必须填写出庭人员姓名") % {"who": who}
+    if not case.appeared_position.strip():
+        errors["appeared_position"] = _("%(who)s时必须填写出庭人员职务") % {"who": who}
+    if errors:
+        raise ValidationError(errors, code="appearance_incomplete")
