@@ -11,6 +11,9 @@ class LicensingConfig(AppConfig):
         from emgov.core import navigation
         from emgov.core.interchange import registry
         from emgov.licensing.ledgers import LicensingLedger
+        from emgov.licensing.queries import legal_officer_todos
 
         registry.register(LicensingLedger())
         navigation.register("legal", _("行政许可"), "licensing:licensing-list")
+        navigation.register("legal", _("许可事项清单"), "licensing:items-list")
+        navigation.register_todo(legal_officer_todos)

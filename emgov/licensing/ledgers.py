@@ -3,8 +3,8 @@ from typing import Any
 from emgov.core.interchange.columns import ChoiceColumn, DateColumn, TextColumn
 from emgov.core.interchange.ledger import Ledger
 from emgov.core.ledgers import region_column
-from emgov.enterprises.ledgers import link_enterprise
 from emgov.licensing.models import LicensingCase, LicensingCategory, LicensingResult
+from emgov.licensing.services import derive_fields, link_item
 
 
 class LicensingLedger(Ledger):
@@ -25,4 +25,5 @@ class LicensingLedger(Ledger):
     )
 
     def prepare(self, instance: LicensingCase, m2m: dict[str, list[Any]]) -> None:
-        link_enterprise(instance, "credit_code")
+        link_item(instance)
+        derive_fields(instance)

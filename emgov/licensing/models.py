@@ -1,10 +1,23 @@
+from __future__ import annotations
+
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import DomainModel, Region
 from emgov.core.validators import validate_credit_code
 from emgov.enterprises.models import Enterprise
+
+# 行政许可法 Art. 42: a decision within 20 days of acceptance, extendable once by 10 days.
+DEFAULT_TIME_LIMIT_DAYS = 20
+DEFAULT_EXTENSION_DAYS = 10
+# 行政许可法 Art. 44: the certificate within 10 days of the decision to grant.
+CERTIFICATE_DAYS = 10
+# 双公示: the decision published within 7 working days.
+PUBLICATION_WORKDAYS = 7
 
 
 class LicensingCategory(models.TextChoices):
@@ -19,10 +32,92 @@ class LicensingResult(models.TextChoices):
     FILED = "已备案", _("已备案")
 
 
+class LicenceType(models.TextChoices):
+    """许可类别 (XK_XKLB)."""
+
+    ORDINARY = "普通", _("普通")
+    FRANCHISE = "特许", _("特许")
+    RECOGNITION = "认可", _("认可")
+    VERIFICATION = "核准", _("核准")
+    REGISTRATION = "登记", _("登记")
+    OTHER = "其他", _("其他")
+
+
+class CaseStage(models.TextChoices):
+    APPLIED = "待受理", _("待受理")
+    ACCEPTED = "已受理", _("已受理")
+    EXTENDED = "已延期", _("已延期")
+    DECIDED = "已决定", _("已决定")
+    FILED = "已备案", _("已备案")
+    CERTIFIED = "已发证", _("已发证")
+    PUBLISHED = "已公示", _("已公示")
+    VOIDED = "已作废", _("已作废")
+
+
+class LicensingItem(DomainModel):
+    """事项清单: a licensing, approval or filing item the bureau handles, with its statutory time limit."""
+
+    name = models.CharField(_("事项名称"), max_length=200, unique=True)
+    category = models.CharField(_("事项类别"), max_length=4, choices=LicensingCategory.choices)
+    licence_type = models.CharField(
+        _("许可类别"), max_length=2, choices=LicenceType.choices, default=LicenceType.ORDINARY
+    )
+    legal_basis = models.TextField(_("设定依据"), blank=True)
+    time_limit_days = models.PositiveSmallIntegerField(
+        _("法定办理时限（天）"),
+        default=DEFAULT_TIME_LIMIT_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    # 行政许可法 Art. 82: the law's time limits are counted in working days, holidays excluded.
+    working_days = models.BooleanField(_("时限按工作日计算"), default=True)
+    extendable = models.BooleanField(_("可否延期"), default=True)
+    extension_days = models.PositiveSmallIntegerField(
+        _("可延长天数"), default=DEFAULT_EXTENSION_DAYS, validators=[MaxValueValidator(365)]
+    )
+    materials = models.TextField(_("申请材料"), blank=True, help_text=_("每行一项"))
+    certificate_name = models.CharField(_("许可证书名称"), max_length=100, blank=True)
+    validity_years = models.PositiveSmallIntegerField(
+        _("证书有效期（年）"), null=True, blank=True, validators=[MaxValueValidator(50)]
+    )
+
+    scope = None
+
+    class Meta:
+        verbose_name = _("许可事项")
+        verbose_name_plural = _("许可事项清单")
+        ordering = ["category", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def materials_list(self) -> list[str]:
+        return [line.strip() for line in self.materials.splitlines() if line.strip()]
+
+    @property
+    def time_limit_text(self) -> str:
+        unit = _("个工作日") if self.working_days else _("日")
+        return f"{self.time_limit_days}{unit}"
+
+    def clean(self) -> None:
+        if self.extendable and not self.extension_days:
+            raise ValidationError(
+                {"extension_days": _("可延期的事项须填写可延长天数")}, code="extension_days_required"
+            )
+
+
 class LicensingCase(DomainModel):
     """行政许可: a licensing, approval or filing case (许可审批备案)."""
 
     number = models.CharField(_("受理编号"), max_length=80, unique=True)
+    item = models.ForeignKey(
+        LicensingItem,
+        verbose_name=_("许可事项"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
     item_name = models.CharField(_("事项名称"), max_length=200)
     category = models.CharField(_("事项类别"), max_length=4, choices=LicensingCategory.choices)
     applicant = models.CharField(_("申请人"), max_length=200)
@@ -32,9 +127,24 @@ class LicensingCase(DomainModel):
     enterprise = models.ForeignKey(
         Enterprise, verbose_name=_("企业"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    accepted_on = models.DateField(_("受理日期"), db_index=True)
+    applied_on = models.DateField(_("申请日期"), null=True, blank=True)
+    accepted_on = models.DateField(_("受理日期"), null=True, blank=True, db_index=True)
+    decision_due_on = models.DateField(_("办理期限"), null=True, blank=True, editable=False)
+    extension_days = models.PositiveSmallIntegerField(_("延长天数"), default=0, editable=False)
+    extension_reason = models.CharField(_("延期理由"), max_length=500, blank=True, editable=False)
+    extension_approved_by = models.CharField(_("延期批准人"), max_length=50, blank=True, editable=False)
+    extended_on = models.DateField(_("延期日期"), null=True, blank=True, editable=False)
     decided_on = models.DateField(_("办结日期"), null=True, blank=True)
     result = models.CharField(_("办理结果"), max_length=3, choices=LicensingResult.choices, blank=True)
+    decision_document = models.CharField(_("决定文书名称"), max_length=100, blank=True, editable=False)
+    decision_number = models.CharField(_("决定文书号"), max_length=80, blank=True, editable=False)
+    decision_content = models.TextField(_("许可内容"), blank=True, editable=False)
+    certificate_name = models.CharField(_("许可证书名称"), max_length=100, blank=True, editable=False)
+    certificate_number = models.CharField(_("许可证编号"), max_length=80, blank=True, editable=False)
+    certificate_issued_on = models.DateField(_("发证日期"), null=True, blank=True, editable=False)
+    valid_from = models.DateField(_("有效期自"), null=True, blank=True, editable=False)
+    valid_until = models.DateField(_("有效期至"), null=True, blank=True, editable=False)
+    publication_due_on = models.DateField(_("公示期限"), null=True, blank=True, editable=False)
     published_on = models.DateField(_("公示日期"), null=True, blank=True, db_index=True)
     region = models.ForeignKey(
         Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -46,11 +156,53 @@ class LicensingCase(DomainModel):
         verbose_name = _("行政许可")
         verbose_name_plural = _("行政许可")
         ordering = ["-accepted_on", "-number"]
+        indexes = [models.Index(fields=["publication_due_on"], name="licensing_pub_due_idx")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.item_name}"
 
+    @property
+    def stage(self) -> str:
+        if self.voided_at:
+            return CaseStage.VOIDED
+        if self.published_on:
+            return CaseStage.PUBLISHED
+        if self.certificate_number:
+            return CaseStage.CERTIFIED
+        if self.result == LicensingResult.FILED:
+            return CaseStage.FILED
+        if self.result:
+            return CaseStage.DECIDED
+        if self.accepted_on and self.extension_days:
+            return CaseStage.EXTENDED
+        if self.accepted_on:
+            return CaseStage.ACCEPTED
+        return CaseStage.APPLIED
+
+    @property
+    def needs_publication(self) -> bool:
+        """双公示 applies to licensing decisions that grant (准予) a licence or an approval."""
+        return self.result == LicensingResult.GRANTED and self.category != LicensingCategory.FILING
+
+    def decision_overdue(self, today: datetime.date) -> bool:
+        return bool(self.decision_due_on and not self.decided_on and today > self.decision_due_on)
+
+    def publication_overdue(self, today: datetime.date) -> bool:
+        if not (self.publication_due_on and self.needs_publication):
+            return False
+        return (self.published_on or today) > self.publication_due_on
+
     def clean(self) -> None:
+        if not self.accepted_on and not self.applied_on:
+            raise ValidationError({"accepted_on": _("请填写受理日期")}, code="accepted_on_required")
+        if self.applied_on and self.accepted_on and self.accepted_on < self.applied_on:
+            raise ValidationError(
+                {"accepted_on": _("受理日期不能早于申请日期")}, code="accepted_before_applied"
+            )
+        if self.decided_on and not self.accepted_on:
+            raise ValidationError(
+                {"decided_on": _("尚未受理，不能填写办结日期")}, code="decided_before_acceptance"
+            )
         if self.decided_on and self.accepted_on and self.decided_on < self.accepted_on:
             raise ValidationError(
                 {"decided_on": _("办结日期不能早于受理日期")}, code="decided_before_accepted"
@@ -59,3 +211,9 @@ class LicensingCase(DomainModel):
             raise ValidationError(
                 {"published_on": _("公示日期不能早于办结日期")}, code="published_before_decided"
             )
+        if self.certificate_issued_on and self.decided_on and self.certificate_issued_on < self.decided_on:
+            raise ValidationError(
+                {"certificate_issued_on": _("发证日期不能早于办结日期")}, code="certificate_before_decided"
+            )
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("有效期至不能早于有效期自")}, code="validity_reversed")
