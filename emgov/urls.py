@@ -19,6 +19,7 @@ urlpatterns = [
     path("licensing/", include("emgov.licensing.urls")),
     path("legal/", include("emgov.legal.urls")),
     path("publicity/", include("emgov.publicity.urls")),
+    path("public/", include("emgov.publicity.public_urls")),
     path("outreach/", include("emgov.outreach.urls")),
     path("preparedness/", include("emgov.preparedness.urls")),
     path("api/", api.urls),

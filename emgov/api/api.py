@@ -16,6 +16,9 @@ api = NinjaAPI(
     renderer=ChineseJSONRenderer(),
 )
 api.add_router("/", core_router)
+api.add_router("/legal/", "emgov.api.legal.router")
+api.add_router("/publicity/", "emgov.api.publicity.router")
+api.add_router("/licensing/", "emgov.api.licensing.router")
 
 
 @api.exception_handler(ValidationError)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from emgov.demo import enforcement, enterprises, hazards, legal, outreach, penalties, people, preparedness
+from emgov.demo.disclosure_requests import build_disclosure_requests
+from emgov.demo.legal_workflows import enrich_legal_year
+from emgov.demo.licensing_workflows import build_licensing_workflows
 from emgov.demo.loader import Progress, load
 from emgov.demo.numbers import DocumentNumbers
 from emgov.demo.world import World
@@ -44,3 +47,6 @@ def build_demo(*, progress: Progress = lambda line: None) -> None:
     for ledger_id, header, rows in tables:
         load(ledger_id, header, rows(), progress)
     numbers.advance_sequences()
+    enrich_legal_year()
+    build_disclosure_requests()
+    build_licensing_workflows()

@@ -10,7 +10,18 @@ class PublicityConfig(AppConfig):
     def ready(self) -> None:
         from emgov.core import navigation
         from emgov.core.interchange import registry
+        from emgov.core.models import Role
         from emgov.publicity.ledgers import DisclosureLedger
+        from emgov.publicity.views import HANDLER_ROLES, request_todo
 
         registry.register(DisclosureLedger())
         navigation.register("publicity", _("政府信息公开"), "publicity:disclosures-list")
+        navigation.register(
+            "publicity",
+            _("依申请公开"),
+            "publicity:requests-list",
+            roles={*HANDLER_ROLES, Role.LEADER},
+        )
+        navigation.register("publicity", _("信息公开统计"), "publicity:statistics")
+        navigation.register("publicity", _("公开网站"), "public:disclosures")
+        navigation.register_todo(request_todo)

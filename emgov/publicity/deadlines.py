@@ -1,0 +1,102 @@
+"""The answer clock of a disclosure request (条例第三十条至第三十三条), in working days."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from emgov.core.workdays import WorkdayCalendar, coverage_warning
+
+ANSWER_DAYS = 20
+EXTENSION_MAX_DAYS = 20
+SUPPLEMENT_NOTICE_DAYS = 7
+CONSULTATION_MAX_DAYS = 15
+
+
+@dataclass
+class Clock:
+    """The due date of a request and the steps it was computed from, in words."""
+
+    due_on: datetime.date | None
+    steps: list[tuple[str, str]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    waiting: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _d(day: datetime.date) -> str:
+    return f"{day:%Y-%m-%d}"
+
+
+def compute_clock(request, calendar: WorkdayCalendar | None = None) -> Clock:
+    """The clock of `request` (saved or not): its due date, and how it follows from the request's dates."""
+    calendar = calendar or WorkdayCalendar()
+    steps: list[tuple[str, str]] = [(_("收到申请"), _d(request.received_on))]
+    if request.supplement_requested_on:
+        steps.append((_("通知补正"), _d(request.supplement_requested_on)))
+        if not request.supplement_completed_on:
+            return Clock(
+                None,
+                steps,
+                waiting=_("等待申请人补正：收到补正后的申请之日起重新计算答复期限（条例第三十条）。"),
+                warnings=_warnings({request.received_on.year}),
+            )
+        steps.append(
+            (
+                _("收到补正后的申请"),
+                _("%(day)s，答复期限自该日起重新计算") % {"day": _d(request.supplement_completed_on)},
+            )
+        )
+    start = request.supplement_completed_on or request.received_on
+    days = ANSWER_DAYS
+    steps.append((_("法定答复期限"), _("%(n)d个工作日（条例第三十三条）") % {"n": ANSWER_DAYS}))
+    if request.extension_days:
+        days += request.extension_days
+        steps.append(
+            (
+                _("延长答复期限"),
+                _("%(n)d个工作日，%(by)s于%(approved)s批准，%(notified)s告知申请人")
+                % {
+                    "n": request.extension_days,
+                    "by": request.extension_approved_by,
+                    "approved": _d(request.extension_approved_on),
+                    "notified": _d(request.extension_notified_on),
+                },
+            )
+        )
+    paused = 0
+    if request.consultation_sent_on:
+        if request.consultation_replied_on:
+            counted = calendar.workdays_between(request.consultation_sent_on, request.consultation_replied_on)
+            paused = min(counted, CONSULTATION_MAX_DAYS)
+            text = _("%(sent)s发出，%(replied)s答复，%(n)d个工作日不计入答复期限") % {
+                "sent": _d(request.consultation_sent_on),
+                "replied": _d(request.consultation_replied_on),
+                "n": paused,
+            }
+            if counted > CONSULTATION_MAX_DAYS:
+                text += _("（第三方逾期答复，最多扣除%(max)d个工作日）") % {"max": CONSULTATION_MAX_DAYS}
+        else:
+            paused = CONSULTATION_MAX_DAYS
+            text = _(
+                "%(sent)s发出，尚未答复：暂按第三方答复期限%(max)d个工作日不计入答复期限，收到答复后按实际天数重新计算"
+            ) % {
+                "sent": _d(request.consultation_sent_on),
+                "max": CONSULTATION_MAX_DAYS,
+            }
+        steps.append((_("征求第三方意见"), text))
+    due = calendar.add_workdays(start, days + paused)
+    steps.append(
+        (
+            _("答复期限"),
+            _("%(start)s后第%(n)d个工作日：%(due)s")
+            % {"start": _d(start), "n": days + paused, "due": _d(due)},
+        )
+    )
+    return Clock(due, steps, sorted(calendar.sources), warnings=_warnings({start.year, due.year}))
+
+
+def _warnings(years: set[int]) -> list[str]:
+    return [w for w in (coverage_warning(y) for y in sorted(years)) if w]

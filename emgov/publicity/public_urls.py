@@ -1,0 +1,13 @@
+"""The public website, included under /public/ (no login). Other apps add their public pages here."""
+
+from django.urls import path
+
+from emgov.publicity import public_views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", public_views.disclosure_list, name="disclosures"),
+    path("disclosures/<int:pk>/", public_views.disclosure_detail, name="disclosure"),
+    path("normative-documents/", public_views.normative_documents, name="normative-documents"),
+]

@@ -1,0 +1,47 @@
+"""The reply letter (政府信息公开申请答复书): a .docx in official style that names the request and the reply."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from emgov.publicity import services
+from emgov.publicity.tests.helpers import d, register
+
+
+def test_reply_letter_names_the_request_and_carries_chinese_fonts(nanhai):
+    request = register(nanhai.legal, "2023-09-27", applicant_name="李晓红")
+    request = services.disclosure_request_reply(
+        request,
+        actor=nanhai.legal,
+        reply_type="部分公开",
+        replied_on=d("2023-10-20"),
+        content="涉及商业秘密的部分不予公开。",
+    )
+    response = nanhai.client_for(nanhai.legal).get(f"/publicity/requests/{request.pk}/letter.docx")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "政府信息公开申请答复书" in text
+    assert request.number in text and "李晓红" in text and "部分公开" in text
+    assert "（南海）应急公开答〔2023〕1号" in text and "佛山市南海区应急管理局" in text
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.top_margin.mm) == 37
+    runs = [r for p in document.paragraphs for r in p.runs]
+    assert runs and all(r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in runs)
+    title = document.paragraphs[0].runs[0]
+    assert title.bold and title._element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    body = next(p for p in document.paragraphs if request.number in p.text).runs[0]
+    assert body.font.size.pt == 16 and body._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"
+
+
+def test_letter_is_not_offered_before_the_reply(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    assert (
+        nanhai.client_for(nanhai.legal).get(f"/publicity/requests/{request.pk}/letter.docx").status_code
+        == 404
+    )
