@@ -6,6 +6,7 @@ whose behalf the write happens; `via` says through what (网页, 接口, 导入 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
@@ -29,17 +30,29 @@ def stale_error() -> ValidationError:
     )
 
 
+def _labels(targets: Iterable[models.Model]) -> list[str]:
+    return [str(t) for t in targets]
+
+
 @transaction.atomic
-def record_create(instance: M, *, actor: User | None, via: str = VIA_WEB) -> M:
+def record_create(
+    instance: M,
+    *,
+    actor: User | None,
+    via: str = VIA_WEB,
+    m2m: dict[str, Iterable[models.Model]] | None = None,
+    reason: str = "",
+) -> M:
+    """Validate and store a new record, with its many-to-many links, in one audited step."""
     instance.full_clean()
     instance.save(force_insert=True)
-    audit.record(
-        instance,
-        action=AuditAction.CREATE,
-        actor=actor,
-        via=via,
-        changes={k: [None, v] for k, v in audit.snapshot(instance).items() if v not in (None, "")},
-    )
+    changes = {k: [None, v] for k, v in audit.snapshot(instance).items() if v not in (None, "")}
+    for name, targets in (m2m or {}).items():
+        targets = list(targets)
+        getattr(instance, name).set(targets)
+        if targets:
+            changes[name] = [None, _labels(targets)]
+    audit.record(instance, action=AuditAction.CREATE, actor=actor, via=via, changes=changes, reason=reason)
     return instance
 
 
@@ -51,8 +64,11 @@ def record_update(
     changes: dict[str, Any],
     expected_version: int | None = None,
     via: str = VIA_WEB,
+    m2m: dict[str, Iterable[models.Model]] | None = None,
+    reason: str = "",
 ) -> M:
-    """Apply `changes` (field name → new value) if nobody else saved the record since `expected_version`."""
+    """Apply `changes` (field name → new value) and `m2m` (field name → records) if nobody else saved the
+    record since `expected_version`; one version step and one audit entry, with `reason` if given."""
     model = type(instance)
     current = model._default_manager.select_for_update().get(pk=instance.pk)
     if expected_version is not None and current.version != expected_version:
@@ -63,8 +79,14 @@ def record_update(
     for name, value in changes.items():
         setattr(current, name, value)
     current.full_clean()
-    after = audit.snapshot(current)
-    changed = audit.diff(before, after)
+    changed = audit.diff(before, audit.snapshot(current))
+    links: dict[str, list[models.Model]] = {}
+    for name, targets in (m2m or {}).items():
+        targets = list(targets)
+        old = list(getattr(current, name).all())
+        if {o.pk for o in old} != {o.pk for o in targets}:
+            links[name] = targets
+            changed[name] = [_labels(old), _labels(targets)]
     if not changed:
         return current
     values = {f.attname: getattr(current, f.attname) for f in audit.audited_fields(current)}
@@ -73,8 +95,10 @@ def record_update(
     )
     if updated != 1:
         raise stale_error()
+    for name, targets in links.items():
+        getattr(current, name).set(targets)
     current.refresh_from_db()
-    audit.record(current, action=AuditAction.CHANGE, actor=actor, via=via, changes=changed)
+    audit.record(current, action=AuditAction.CHANGE, actor=actor, via=via, changes=changed, reason=reason)
     return current
 
 
@@ -154,7 +178,13 @@ def _user_snapshot(user: User) -> dict[str, Any]:
 
 @transaction.atomic
 def user_create(
-    *, actor: User | None, username: str, password: str, regions: list[Region], via: str = VIA_WEB, **fields: Any
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    regions: list[Region],
+    via: str = VIA_WEB,
+    **fields: Any,
 ) -> User:
     user = User(username=username, **fields)
     user.set_password(password)
@@ -162,16 +192,17 @@ def user_create(
     user.save()
     user.regions.set(regions)
     audit.record(
-        user, action=AuditAction.CREATE, actor=actor, via=via,
+        user,
+        action=AuditAction.CREATE,
+        actor=actor,
+        via=via,
         changes={k: [None, v] for k, v in _user_snapshot(user).items() if v not in (None, "", [])},
     )
     return user
 
 
 @transaction.atomic
-def user_update(
-    user: User, *, actor: User | None, changes: dict[str, Any], via: str = VIA_WEB
-) -> User:
+def user_update(user: User, *, actor: User | None, changes: dict[str, Any], via: str = VIA_WEB) -> User:
     current = User.objects.select_for_update().get(pk=user.pk)
     before = _user_snapshot(current)
     regions = changes.pop("regions", None)

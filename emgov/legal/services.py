@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from emgov.core import audit, services
 from emgov.core.models import AuditAction, Department, Officer, User
 from emgov.core.models.officers import CertificateStatus
-from emgov.core.pages import record_update_with_m2m
 from emgov.legal import rules
 from emgov.legal.models import (
     ATTACHMENT_EXTENSIONS,
@@ -44,13 +43,6 @@ SIGNATURES = {
     ".jpg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
-
-
-def _reason_on_last_change(instance: models.Model, reason: str) -> None:
-    entry = audit.history(instance).filter(action=AuditAction.CHANGE).order_by("-id").first()
-    if entry is not None:
-        entry.reason = reason
-        entry.save(update_fields=["reason"])
 
 
 # Counsel -------------------------------------------------------------------------------------------
@@ -286,11 +278,14 @@ def normative_document_clean_up(
         changes["status"] = NormativeStatus.REPEALED
     elif new_valid_until is not None:
         changes["valid_until"] = new_valid_until
-    updated = services.record_update(
-        current, actor=actor, changes=changes, expected_version=expected_version, via=via
+    return services.record_update(
+        current,
+        actor=actor,
+        changes=changes,
+        expected_version=expected_version,
+        via=via,
+        reason=_("规范性文件清理：%(r)s") % {"r": result},
     )
-    _reason_on_last_change(updated, _("规范性文件清理：%(r)s") % {"r": result})
-    return updated
 
 
 # Certificates --------------------------------------------------------------------------------------
@@ -327,9 +322,9 @@ def officer_certificate_change(
             },
             code="certificate_step_not_allowed",
         )
-    updated = services.record_update(current, actor=actor, changes={"status": status}, via=via)
-    _reason_on_last_change(updated, f"{label}：{reason}")
-    return updated
+    return services.record_update(
+        current, actor=actor, changes={"status": status}, via=via, reason=f"{label}：{reason}"
+    )
 
 
 # Study sessions ------------------------------------------------------------------------------------
@@ -356,7 +351,7 @@ def study_session_record_attendance(
     if duration_hours is not None:
         changes["duration_hours"] = duration_hours
     m2m = {"attendees": people} if people is not None else {}
-    return record_update_with_m2m(
+    return services.record_update(
         session, actor=actor, changes=changes, m2m=m2m, expected_version=expected_version, via=via
     )
 

@@ -8,18 +8,16 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from emgov.core import audit
-from emgov.core.display import EMPTY, display_value
+from emgov.core.display import EMPTY
 from emgov.core.models import Role, User
-from emgov.core.pages import PAGE_SIZE, LedgerPages, PresenceFilter, RelatedFilter, YearFilter, path_value
+from emgov.core.pages import LedgerPages, PresenceFilter, RelatedFilter, YearFilter
 from emgov.licensing import queries, services
 from emgov.licensing.forms import (
     AcceptForm,
@@ -191,65 +189,25 @@ class LicensingPages(LedgerPages):
     default_ordering = ("-accepted_on", "-number")
     select_related = ("item",)
     edit_roles = LEGAL_ROLES
+    list_template = "licensing/case_list.html"
+    detail_template = "licensing/case_detail.html"
     derived_fields = ("enterprise", "item_name", "category", "decision_due_on", "publication_due_on")
 
     def prepare(self, instance: LicensingCase) -> None:
         services.derive_fields(instance)
 
-    def list_view(self, request: HttpRequest) -> HttpResponse:
-        if request.htmx and not request.htmx.boosted:
-            return super().list_view(request)
-        qs, state = self.filtered(request)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        sortable = self.sortable()
-        columns = self.columns()
-        query = request.GET.copy()
-        query.pop("page", None)
-        context = {
-            **self.base_context(request),
-            "page": page,
-            "rows": [{"obj": o, "cells": [(label, path_value(o, n)) for n, label in columns]} for o in page],
-            "columns": [(n, label, n in sortable) for n, label in columns],
-            "state": state,
-            "query": query.urlencode(),
-            "filters": self.filter_choices(request.user),
-            "xk_form": XkExportForm(),
-        }
-        context["can_import"] = context["can_edit"] and self.can_import(request.user)
-        return render(request, "licensing/case_list.html", context)
+    def list_extra(self, request: HttpRequest) -> dict[str, Any]:
+        return {"xk_form": XkExportForm()}
 
-    def detail_view(
-        self, request: HttpRequest, pk: int, bound: dict[str, forms.Form] | None = None
-    ) -> HttpResponse:
-        obj = self.get_object(request, pk)
-        fields = [
-            {"label": f.verbose_name, "value": display_value(obj, f.name)}
-            for f in self.model._meta.fields
-            if f.name not in ("id",) and f.editable
-        ]
-        history = [
-            {"entry": e, "changes": audit.labelled_changes(obj, e.changes)} for e in audit.history(obj)
-        ]
-        can_edit = self.can_edit(request.user)
+    def detail_extra(self, request: HttpRequest, obj: LicensingCase) -> dict[str, Any]:
+        return {"steps": self.steps(request, obj), "deadlines": deadlines(obj), "empty": EMPTY}
+
+    def steps(
+        self, request: HttpRequest, obj: LicensingCase, bound: dict[str, forms.Form] | None = None
+    ) -> list:
         bound = bound or {}
-        steps = [
-            {"step": s, "form": bound.get(s.name) or s.form(prefix=s.name)}
-            for s in (next_steps(obj) if can_edit else [])
-        ]
-        return render(
-            request,
-            "licensing/case_detail.html",
-            {
-                **self.base_context(request),
-                "obj": obj,
-                "fields": fields,
-                "history": history,
-                "steps": steps,
-                "deadlines": deadlines(obj),
-                "empty": EMPTY,
-            },
-            status=422 if bound else 200,
-        )
+        allowed = next_steps(obj) if self.can_edit(request.user) else []
+        return [{"step": s, "form": bound.get(s.name) or s.form(prefix=s.name)} for s in allowed]
 
     def step_view(self, request: HttpRequest, pk: int, step: str) -> HttpResponse:
         self._require_edit(request)
@@ -276,7 +234,9 @@ class LicensingPages(LedgerPages):
                 if warning:
                     messages.warning(request, warning)
                 return redirect(self.url("detail", pk=pk))
-        return self.detail_view(request, pk, bound={spec.name: form})
+        return self.render_detail(
+            request, case, extra={"steps": self.steps(request, case, {spec.name: form})}, status=422
+        )
 
     def xk_export_view(self, request: HttpRequest) -> HttpResponse:
         form = XkExportForm(request.GET)

@@ -22,7 +22,6 @@ from emgov.core.pages.filters import (
     YearFilter,
 )
 from emgov.core.pages.forms import LedgerForm, LookupInput
-from emgov.core.pages.writes import record_create_with_m2m, record_update_with_m2m
 
 __all__ = [
     "PAGE_SIZE",
@@ -41,6 +40,4 @@ __all__ = [
     "path_fields",
     "path_label",
     "path_value",
-    "record_create_with_m2m",
-    "record_update_with_m2m",
 ]

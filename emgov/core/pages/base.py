@@ -30,7 +30,6 @@ from emgov.core.models import Role, User
 from emgov.core.pages.fields import path_fields, path_label, path_value
 from emgov.core.pages.filters import Filter, as_filter
 from emgov.core.pages.imports import ImportPages
-from emgov.core.pages.writes import record_create_with_m2m, record_update_with_m2m
 
 PAGE_SIZE = 50
 LOOKUP_LIMIT = 20
@@ -58,6 +57,8 @@ class LedgerPages(ImportPages):
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
     default_ordering: tuple[str, ...] = ("-pk",)
+    list_template = "core/pages/list.html"
+    detail_template = "core/pages/detail.html"
     edit_roles: frozenset[str] | None = frozenset({Role.ADMIN})
     # The field typed into a reference box on other forms (e.g. 检查编号); enables `<name>/lookup/`.
     lookup_field: str | None = None
@@ -81,9 +82,7 @@ class LedgerPages(ImportPages):
         self.prepare(instance)
         self._require_scope(instance, actor)
         self.check(instance, m2m)
-        if not m2m:
-            return services.record_create(instance, actor=actor)
-        return record_create_with_m2m(instance, m2m, actor=actor)
+        return services.record_create(instance, actor=actor, m2m=m2m)
 
     def update(
         self, obj: models.Model, *, actor: User, changes: dict[str, Any], expected_version: int
@@ -98,9 +97,7 @@ class LedgerPages(ImportPages):
         plain.update({name: getattr(probe, name) for name in self.derived_fields})
         self._require_scope(probe, actor)
         self.check(probe, m2m or {n: list(getattr(obj, n).all()) for n in names})
-        if not m2m:
-            return services.record_update(obj, actor=actor, changes=plain, expected_version=expected_version)
-        return record_update_with_m2m(
+        return services.record_update(
             obj, actor=actor, changes=plain, m2m=m2m, expected_version=expected_version
         )
 
@@ -233,13 +230,31 @@ class LedgerPages(ImportPages):
             return render(request, "core/pages/_table.html", context)
         context["filters"] = self.filter_choices(request.user)
         context["can_import"] = context["can_edit"] and self.can_import(request.user)
-        return render(request, "core/pages/list.html", context)
+        context.update(self.list_extra(request))
+        return render(request, self.list_template, context)
+
+    def list_extra(self, request: HttpRequest) -> dict[str, Any]:
+        """More context for a ledger's own list template (`list_template`)."""
+        return {}
+
+    def detail_extra(self, request: HttpRequest, obj: models.Model) -> dict[str, Any]:
+        """More context for a ledger's own detail template (`detail_template`)."""
+        return {}
 
     def get_object(self, request: HttpRequest, pk: int) -> models.Model:
         return get_object_or_404(self.queryset(request.user), pk=pk)
 
     def detail_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        obj = self.get_object(request, pk)
+        return self.render_detail(request, self.get_object(request, pk))
+
+    def render_detail(
+        self,
+        request: HttpRequest,
+        obj: models.Model,
+        *,
+        extra: dict[str, Any] | None = None,
+        status: int = 200,
+    ) -> HttpResponse:
         fields = [
             {"label": f.verbose_name, "value": display_value(obj, f.name), "url": _record_url(obj, f)}
             for f in self.model._meta.fields
@@ -251,17 +266,16 @@ class LedgerPages(ImportPages):
         history = [
             {"entry": e, "changes": audit.labelled_changes(obj, e.changes)} for e in audit.history(obj)
         ]
-        return render(
-            request,
-            "core/pages/detail.html",
-            {
-                **self.base_context(request),
-                "obj": obj,
-                "fields": fields,
-                "related": self.related_sections(obj, request.user),
-                "history": history,
-            },
-        )
+        context = {
+            **self.base_context(request),
+            "obj": obj,
+            "fields": fields,
+            "related": self.related_sections(obj, request.user),
+            "history": history,
+            **self.detail_extra(request, obj),
+            **(extra or {}),
+        }
+        return render(request, self.detail_template, context, status=status)
 
     def related_sections(self, obj: models.Model, user: User) -> list[dict[str, Any]]:
         sections = []
