@@ -50,8 +50,12 @@ def backup(folder: Path) -> Path:
         if not shutil.which("pg_dump"):
             raise BackupError("找不到 pg_dump，请安装 PostgreSQL 客户端工具")
         target = folder / f"emgov-{stamp}.dump"
-        done = subprocess.run(["pg_dump", "--format=custom", "--file", str(target), *_pg_args()],
-                              env=_pg_env(), capture_output=True, text=True)
+        done = subprocess.run(
+            ["pg_dump", "--format=custom", "--file", str(target), *_pg_args()],
+            env=_pg_env(),
+            capture_output=True,
+            text=True,
+        )
         if done.returncode:
             raise BackupError(f"pg_dump 失败：{done.stderr.strip()}")
         return target
@@ -72,7 +76,9 @@ def restore(source: Path) -> None:
         connection.close()
         done = subprocess.run(
             ["pg_restore", "--clean", "--if-exists", "--no-owner", *_pg_args(), str(source)],
-            env=_pg_env(), capture_output=True, text=True,
+            env=_pg_env(),
+            capture_output=True,
+            text=True,
         )
         if done.returncode:
             raise BackupError(f"pg_restore 失败：{done.stderr.strip()}")

@@ -19,11 +19,15 @@ from emgov.core.models import Department, Region, User
 
 class UserForm(forms.ModelForm):
     regions = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("负责区划"), queryset=Region.objects.order_by("path"), required=True,
+        label=gettext_lazy("负责区划"),
+        queryset=Region.objects.order_by("path"),
+        required=True,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=gettext_lazy("用户只能看到这些区划（含下级）的记录。按住 Ctrl 可多选。"),
     )
-    department = forms.ModelChoiceField(label=gettext_lazy("所属部门"), queryset=Department.objects.all(), required=False)
+    department = forms.ModelChoiceField(
+        label=gettext_lazy("所属部门"), queryset=Department.objects.all(), required=False
+    )
 
     class Meta:
         model = User
