@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 EMPTY = "—"
 
@@ -25,7 +26,7 @@ def display_value(obj: models.Model, name: str) -> Any:
         return getattr(obj, f"get_{name}_display")() if value not in (None, "") else EMPTY
     value = getattr(obj, name)
     if isinstance(field, models.BooleanField):
-        return "是" if value else "否"
+        return _("是") if value else _("否")
     if value is None or value == "" or value == []:
         return EMPTY
     if isinstance(value, datetime.datetime):

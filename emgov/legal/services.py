@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from emgov.core import audit, services
 from emgov.core.models import AuditAction, Department, Officer, User
@@ -292,13 +293,13 @@ def normative_document_clean_up(
 
 # The step, the status it leads to, and the statuses it may start from.
 CERTIFICATE_STEPS = {
-    "suspend": (CertificateStatus.SUSPENDED, {CertificateStatus.VALID}, _("暂扣执法证")),
+    "suspend": (CertificateStatus.SUSPENDED, {CertificateStatus.VALID}, gettext_lazy("暂扣执法证")),
     "revoke": (
         CertificateStatus.REVOKED,
         {CertificateStatus.VALID, CertificateStatus.SUSPENDED},
-        _("注销执法证"),
+        gettext_lazy("注销执法证"),
     ),
-    "reinstate": (CertificateStatus.VALID, {CertificateStatus.SUSPENDED}, _("恢复执法证")),
+    "reinstate": (CertificateStatus.VALID, {CertificateStatus.SUSPENDED}, gettext_lazy("恢复执法证")),
 }
 
 
