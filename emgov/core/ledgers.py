@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from emgov.core.interchange import registry
 from emgov.core.interchange.columns import BoolColumn, ChoiceColumn, DateColumn, RefColumn, TextColumn
-from emgov.core.interchange.ledger import Ledger
+from emgov.core.interchange.ledger import Ledger, PlannedRow
 from emgov.core.models import Department, Officer, Region, RegionLevel
 
 
@@ -21,6 +27,7 @@ def town_column(header: str, field: str, *, required: bool = False) -> RefColumn
         export_as="name",
         queryset=lambda: Region.objects.filter(level=RegionLevel.TOWN),
         noun="镇街",
+        ambiguous_hint=gettext_lazy("请改填区划代码"),
     )
 
 
@@ -54,6 +61,15 @@ class RegionLedger(Ledger):
     def prepare(self, instance: Region, m2m: dict[str, list[Any]]) -> None:
         instance.path = instance.compute_path()
 
+    def after_write(self, created: list[PlannedRow], updated: list[PlannedRow]) -> None:
+        """A region that moved takes the regions below it along, as services.region_update does."""
+        for planned in updated:
+            old_path, new_path = planned.before["path"], planned.instance.path
+            if old_path != new_path:
+                Region.objects.filter(path__startswith=old_path).exclude(pk=planned.instance.pk).update(
+                    path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
+                )
+
 
 class DepartmentLedger(Ledger):
     id = "departments"
@@ -66,8 +82,19 @@ class DepartmentLedger(Ledger):
         region_column(),
     )
 
-    def check_row(self, instance: Department, m2m: dict[str, list[Any]]) -> None:
-        instance.clean()
+    def check_file(self, plan: list[PlannedRow]) -> Iterable[tuple[int, str, str]]:
+        """One bureau: Department.clean() checks the database, this the rows of the file."""
+        first: int | None = None
+        for planned in plan:
+            if planned.instance.is_bureau:
+                if first is None:
+                    first = planned.row
+                else:
+                    yield (
+                        planned.row,
+                        "is_bureau",
+                        _("只能有一个部门标记为本局，本文件第%(r)s行已标记") % {"r": first},
+                    )
 
 
 class OfficerLedger(Ledger):

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
-    from emgov.core.interchange.ledger import ImportContext
+    from emgov.core.interchange.planning import ImportContext
 
 LIST_SEPARATORS = re.compile(r"[；;、,，]")
 TRUE_WORDS = {"是", "y", "yes", "1", "true"}
@@ -30,10 +31,13 @@ class CellError(ValueError):
 
 
 def cell_text(raw: Any) -> str:
+    """A cell as the text a user sees: sheet numbers without a trailing .0, to 15 digits as Excel shows."""
     if raw is None:
         return ""
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
+    if isinstance(raw, float):
+        if raw.is_integer():
+            return str(int(raw))
+        return format(raw, ".15g")
     if isinstance(raw, datetime.datetime):
         return raw.date().isoformat() if raw.time() == datetime.time() else raw.isoformat(sep=" ")
     return str(raw).strip()
@@ -162,9 +166,10 @@ class DecimalColumn(Column):
             raise CellError(_("“%(v)s”不是数字") % {"v": text})
         if value < 0:
             raise CellError(_("不能为负数"))
-        if value != value.quantize(Decimal(1).scaleb(-self.places)):
+        step = Decimal(1).scaleb(-self.places)
+        if value != value.quantize(step):
             raise CellError(_("最多%(p)s位小数") % {"p": self.places})
-        return value
+        return value.quantize(step)
 
     def empty_value(self) -> None:
         return None
@@ -210,8 +215,10 @@ class ChoiceListColumn(ChoiceColumn):
 class RefColumn(Column):
     """A reference to another record, written in the sheet by one of its natural keys.
 
-    `lookups` are the fields tried in order (a town by its name or its 区划代码); `label` formats the
-    reference on export. `filter` narrows the records that may be referenced (only towns, say).
+    `lookups` are the fields tried in order (a town by its name or its 区划代码); `export_as` is the
+    field written on export. `queryset` narrows the records that may be referenced (only towns, say).
+    A text that names more than one record is refused with `ambiguous_hint`; one that names a voided
+    record is refused too.
     """
 
     def __init__(
@@ -222,6 +229,7 @@ class RefColumn(Column):
         export_as: str | None = None,
         queryset: Callable[[], models.QuerySet] | None = None,
         noun: str = "",
+        ambiguous_hint: Any = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -230,6 +238,7 @@ class RefColumn(Column):
         self.export_as = export_as or lookups[0]
         self.queryset = queryset
         self.noun = noun or str(model._meta.verbose_name)
+        self.ambiguous_hint = ambiguous_hint or gettext_lazy("无法确定是哪一个")
 
     def base_queryset(self) -> models.QuerySet:
         return self.queryset() if self.queryset else self.model._default_manager.all()

@@ -1,0 +1,363 @@
+"""Checking a file: every row is read, its references resolved and its rules run before anything is written.
+
+References are read in chunks of values, once per file; existing records once per key chunk, with what
+they point to; a row's rules are the model's full_clean() (without the queries that re-check references
+already read) and the ledger's check_row(), then the ledger's check_file() across rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+
+from emgov.core import audit
+from emgov.core.interchange.columns import CellError, Column, RefColumn, RefListColumn, cell_text, split_list
+from emgov.core.interchange.results import ImportResult, PlannedRow, RowError
+
+if TYPE_CHECKING:
+    from emgov.core.interchange.ledger import Ledger, Progress
+
+CHUNK = 900
+AMBIGUOUS: Any = object()
+
+
+class ImportContext:
+    """Resolves references: to records in the database, or to rows of the same file."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._refs: dict[int, dict[str, Any]] = {}
+        self.file_rows: dict[str, models.Model] = {}
+        self.file_keys: dict[str, int] = {}
+        # The targets each existing record's list columns hold now: field → record pk → targets.
+        self.current: dict[str, dict[Any, list[models.Model]]] = {}
+
+    def pools(self) -> dict[type[models.Model], dict[Any, models.Model]]:
+        """The records preloaded for the file's references, by model and primary key."""
+        pools: dict[type[models.Model], dict[Any, models.Model]] = defaultdict(dict)
+        for found in self._refs.values():
+            for obj in found.values():
+                if obj is not AMBIGUOUS:
+                    pools[type(obj)][obj.pk] = obj
+        return pools
+
+    def preload(self, column: RefColumn, texts: set[str]) -> None:
+        """Fetch the records `texts` name, a chunk of values per query, trying each lookup in turn."""
+        found: dict[str, Any] = {}
+        wanted = [t for t in texts if t]
+        for lookup in column.lookups:
+            missing = [t for t in wanted if t not in found]
+            for start in range(0, len(missing), CHUNK):
+                chunk = missing[start : start + CHUNK]
+                for obj in column.base_queryset().filter(**{f"{lookup}__in": chunk}):
+                    text = str(getattr(obj, lookup))
+                    other = found.setdefault(text, obj)
+                    if other is not obj and other is not AMBIGUOUS and other.pk != obj.pk:
+                        found[text] = AMBIGUOUS
+        self._refs[id(column)] = found
+
+    def resolve(self, column: RefColumn, text: str) -> Any:
+        if column.model is self.ledger.model and text in self.file_keys:
+            if text not in self.file_rows:
+                raise CellError(_("“%(v)s”所在的第%(r)s行有错误") % {"v": text, "r": self.file_keys[text]})
+            return self.file_rows[text]
+        found = self._refs.get(id(column), {}).get(text)
+        if found is AMBIGUOUS:
+            raise CellError(
+                _("“%(v)s”对应多个%(noun)s，%(hint)s")
+                % {"v": text, "noun": column.noun, "hint": column.ambiguous_hint}
+            )
+        if found is not None and getattr(found, "voided_at", None) is not None:
+            raise CellError(_("%(noun)s“%(v)s”已作废") % {"noun": column.noun, "v": text})
+        return found
+
+
+def plan(
+    ledger: Ledger, rows: list[list[Any]], result: ImportResult, progress: Progress | None
+) -> list[PlannedRow]:
+    """Check every row of `rows` (the header first); what is wrong goes to `result.errors`."""
+    if not rows:
+        result.errors.append(RowError(0, _("文件"), _("文件是空的，第1行应为表头")))
+        return []
+    positions = _read_header(ledger, rows[0], result)
+    if result.errors:
+        return []
+    body = [(n, row) for n, row in enumerate(rows[1:], start=2) if any(cell_text(v) for v in row)]
+    result.total = len(body)
+    ctx = ImportContext(ledger)
+    for index, column in positions.items():
+        if isinstance(column, RefColumn):
+            texts: set[str] = set()
+            for _n, row in body:
+                texts.update(_split_ref(column, _cell(row, index)))
+            ctx.preload(column, texts)
+    body = _order_for_self_reference(ledger, body, positions, result, ctx)
+    existing = _existing(ledger, body, positions, ctx)
+    state = PlanState(positions=positions, ctx=ctx, existing=existing, result=result)
+    planned_rows: list[PlannedRow] = []
+    for done, (n, row) in enumerate(body, start=1):
+        planned = _plan_row(ledger, n, row, state)
+        if planned is not None:
+            planned_rows.append(planned)
+        if progress and done % 1000 == 0:
+            progress(_("检查"), done, len(body))
+    for n, field_name, message in ledger.check_file(planned_rows):
+        state.report(n, ledger.header_for(field_name), message)
+    return planned_rows
+
+
+def _read_header(ledger: Ledger, cells: list[Any], result: ImportResult) -> dict[int, Column]:
+    by_header = {c.header: c for c in ledger.columns}
+    positions: dict[int, Column] = {}
+    seen: dict[str, int] = {}
+    for index, title in enumerate(cell_text(h) for h in cells):
+        if not title:
+            continue
+        if title not in by_header:
+            warning = _("已忽略未知列“%(h)s”") % {"h": title}
+            if warning not in result.warnings:
+                result.warnings.append(warning)
+        elif title in seen:
+            result.errors.append(
+                RowError(
+                    1, title, _("列重复（第%(a)s列和第%(b)s列）") % {"a": seen[title] + 1, "b": index + 1}
+                )
+            )
+        else:
+            seen[title] = index
+            positions[index] = by_header[title]
+    for column in ledger.columns:
+        if column.required and column.header not in seen:
+            result.errors.append(RowError(1, column.header, _("缺少必填列")))
+    return positions
+
+
+def _order_for_self_reference(ledger: Ledger, body, positions, result, ctx):
+    """Rows that name a row of the same file as their parent come after it."""
+    column = ledger.self_reference()
+    if column is None:
+        return body
+    key_index = next(i for i, c in positions.items() if c.key)
+    ref_index = next((i for i, c in positions.items() if c is column), None)
+    if ref_index is None:
+        return body
+    by_key: dict[str, tuple[int, list[Any]]] = {}
+    for n, row in body:
+        by_key.setdefault(cell_text(_cell(row, key_index)), (n, row))
+    ctx.file_keys = {key: n for key, (n, _row) in by_key.items()}
+    ordered, state = [], {}
+
+    def visit(key: str, chain: tuple[str, ...]) -> None:
+        if state.get(key) == "done":
+            return
+        if key in chain:
+            result.errors.append(RowError(by_key[key][0], column.header, _("上级引用形成循环")))
+            state[key] = "done"
+            return
+        n, row = by_key[key]
+        parent = cell_text(_cell(row, ref_index))
+        if parent in by_key:
+            visit(parent, (*chain, key))
+        state[key] = "done"
+        ordered.append((n, row))
+
+    for key in by_key:
+        visit(key, ())
+    duplicates = [(n, row) for n, row in body if by_key[cell_text(_cell(row, key_index))][0] != n]
+    return ordered + duplicates
+
+
+def _existing(ledger: Ledger, body, positions, ctx) -> dict[tuple, models.Model]:
+    """The records the file's keys name, with what their audit snapshot shows fetched alongside."""
+    first = ledger.key_columns[0]
+    index = next(i for i, c in positions.items() if c is first)
+    values: set[Any] = set()
+    for text in {cell_text(_cell(row, index)) for _n, row in body}:
+        try:
+            value = first.parse(text, ctx) if text else None
+        except CellError:
+            continue
+        values.add(value.pk if isinstance(value, models.Model) else value)
+    values.discard(None)
+    found: dict[tuple, models.Model] = {}
+    wanted = list(values)
+    for start in range(0, len(wanted), CHUNK):
+        for obj in ledger.model._default_manager.filter(
+            **{f"{first.field}__in": wanted[start : start + CHUNK]}
+        ):
+            found[_instance_key(ledger, obj)] = obj
+    _attach_related(ledger, list(found.values()), ctx)
+    return found
+
+
+def _attach_related(ledger: Ledger, records: list[models.Model], ctx: ImportContext) -> None:
+    """Load what existing records point to once per target, not once per record.
+
+    Foreign keys get their objects cached on the record (the audit trail shows them by label);
+    the list columns' current targets, in the order they were written, go to `ctx.current`.
+    """
+    if not records:
+        return
+    pools = ctx.pools()
+    for f in audit.audited_fields(ledger.model):
+        if not f.many_to_one:
+            continue
+        pool = _fill_pool(pools, f.related_model, {getattr(r, f.attname) for r in records})
+        for record in records:
+            target = getattr(record, f.attname)
+            if target is not None:
+                f.set_cached_value(record, pool[target])
+    for column in ledger.columns:
+        if not isinstance(column, RefListColumn):
+            continue
+        relation = ledger.model._meta.get_field(column.field)
+        through = relation.remote_field.through
+        source = f"{relation.m2m_field_name()}_id"
+        target = f"{relation.m2m_reverse_field_name()}_id"
+        pairs: list[tuple[Any, Any]] = []
+        pks = [r.pk for r in records]
+        for start in range(0, len(pks), CHUNK):
+            links = through._default_manager.filter(**{f"{source}__in": pks[start : start + CHUNK]})
+            pairs.extend(links.order_by("pk").values_list(source, target))
+        pool = _fill_pool(pools, relation.related_model, {t for _s, t in pairs})
+        current: dict[Any, list[models.Model]] = {pk: [] for pk in pks}
+        for source_pk, target_pk in pairs:
+            current[source_pk].append(pool[target_pk])
+        ctx.current[column.field] = current
+
+
+def _instance_key(ledger: Ledger, obj: models.Model) -> tuple:
+    return tuple(getattr(obj, obj._meta.get_field(c.field).attname) for c in ledger.key_columns)
+
+
+def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> PlannedRow | None:
+    values: dict[str, Any] = {}
+    m2m: dict[str, list[Any]] = {}
+    errors_before = len(state.result.errors)
+    raw_key = tuple(cell_text(_cell(row, i)) for i in state.key_indexes)
+    if raw_key in state.seen_texts:
+        state.report(n, ledger.key_columns[0].header, _duplicate(state.seen_texts[raw_key]))
+        return None
+    state.seen_texts[raw_key] = n
+    for index, column in state.positions.items():
+        raw = _cell(row, index)
+        try:
+            if column.is_empty(raw):
+                if column.required:
+                    raise CellError(_("必填"))
+                value = column.empty_value()
+            else:
+                value = column.parse(raw, state.ctx)
+        except CellError as exc:
+            state.report(n, column.header, str(exc))
+            continue
+        (m2m if isinstance(column, RefListColumn) else values)[column.field] = value
+    if len(state.result.errors) > errors_before:
+        return None
+    key = tuple(_key_atom(values[c.field]) for c in ledger.key_columns)
+    if key in state.seen_keys:
+        state.report(n, ledger.key_columns[0].header, _duplicate(state.seen_keys[key]))
+        return None
+    state.seen_keys[key] = n
+    current = state.existing.get(key)
+    if current is not None:
+        instance = current
+        before = audit.snapshot(instance)
+        m2m_before = {name: state.ctx.current[name][instance.pk] for name in m2m}
+    else:
+        instance = ledger.model()
+        before, m2m_before = {}, {}
+    for name, value in values.items():
+        setattr(instance, name, value)
+    try:
+        ledger.prepare(instance, m2m)
+        instance.full_clean(
+            exclude=_resolved_relations(instance), validate_unique=False, validate_constraints=False
+        )
+        ledger.check_row(instance, m2m)
+    except ValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+        for field_name, messages in errors.items():
+            state.report(n, ledger.header_for(field_name), messages[0])
+        return None
+    if state.self_ref is not None:
+        state.ctx.file_rows[raw_key[0]] = instance
+    planned = PlannedRow(n, instance, current is None, before, m2m, m2m_before)
+    if current is not None:
+        planned.changes = audit.diff(before, audit.snapshot(instance))
+        for name, targets in m2m.items():
+            if sorted(o.pk for o in targets) != sorted(o.pk for o in m2m_before[name]):
+                planned.changes[name] = [[str(o) for o in m2m_before[name]], [str(o) for o in targets]]
+        if planned.changes and getattr(instance, "voided_at", None) is not None:
+            state.report(n, ledger.key_columns[0].header, _("该记录已作废，不能修改"))
+            return None
+    return planned
+
+
+def _duplicate(first_row: int) -> str:
+    return _("与第%(r)s行重复") % {"r": first_row}
+
+
+@dataclass
+class PlanState:
+    """What planning one file keeps from row to row."""
+
+    positions: dict[int, Column]
+    ctx: ImportContext
+    existing: dict[tuple, models.Model]
+    result: ImportResult
+    seen_texts: dict[tuple, int] = field(default_factory=dict)
+    seen_keys: dict[tuple, int] = field(default_factory=dict)
+    reported: set[tuple[int, str]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        ledger = self.ctx.ledger
+        index = {c: i for i, c in self.positions.items()}
+        self.key_indexes = [index[c] for c in ledger.key_columns]
+        self.self_ref = ledger.self_reference()
+        self.reported.update((e.row, e.column) for e in self.result.errors)
+
+    def report(self, row: int, header: str, message: str) -> None:
+        """One reason per cell: the first found."""
+        if (row, header) not in self.reported:
+            self.reported.add((row, header))
+            self.result.errors.append(RowError(row, header, message))
+
+
+def _fill_pool(
+    pools: dict[type[models.Model], dict[Any, models.Model]], model: type[models.Model], pks: set[Any]
+) -> dict[Any, models.Model]:
+    """The pool of `model` records, with those of `pks` it lacks read from the database."""
+    pool = pools[model]
+    missing = [pk for pk in pks if pk is not None and pk not in pool]
+    for start in range(0, len(missing), CHUNK):
+        pool.update(model._base_manager.in_bulk(missing[start : start + CHUNK]))
+    return pool
+
+
+def _cell(row: list[Any], index: int) -> Any:
+    return row[index] if index < len(row) else None
+
+
+def _resolved_relations(instance: models.Model) -> list[str]:
+    """Foreign keys holding a record that was read from the database: no need to query it again."""
+    names = []
+    for f in instance._meta.concrete_fields:
+        if f.many_to_one and f.is_cached(instance):
+            target = f.get_cached_value(instance)
+            if target is not None and target.pk is not None and target.pk == getattr(instance, f.attname):
+                names.append(f.name)
+    return names
+
+
+def _key_atom(value: Any) -> Any:
+    return value.pk if isinstance(value, models.Model) and value.pk else value
+
+
+def _split_ref(column: RefColumn, raw: Any) -> list[str]:
+    return split_list(raw) if isinstance(column, RefListColumn) else [cell_text(raw)]
