@@ -1,6 +1,7 @@
 from typing import Any
 
-from emgov.cases.models import PartyType, PenaltyCase, PenaltyKind, Procedure
+from emgov.cases.models import DECISION_DOC_TYPE, PartyType, PenaltyCase, PenaltyKind, Procedure
+from emgov.core import numbering
 from emgov.core.interchange.columns import (
     ChoiceColumn,
     ChoiceListColumn,
@@ -8,7 +9,7 @@ from emgov.core.interchange.columns import (
     DecimalColumn,
     TextColumn,
 )
-from emgov.core.interchange.ledger import Ledger
+from emgov.core.interchange.ledger import Ledger, PlannedRow
 from emgov.core.ledgers import department_column, region_column
 from emgov.enforcement.ledgers import visit_column
 from emgov.enterprises.ledgers import link_enterprise
@@ -39,3 +40,6 @@ class PenaltyLedger(Ledger):
 
     def prepare(self, instance: PenaltyCase, m2m: dict[str, list[Any]]) -> None:
         link_enterprise(instance)
+
+    def after_write(self, created: list[PlannedRow], updated: list[PlannedRow]) -> None:
+        numbering.numbers_observe(DECISION_DOC_TYPE, (p.instance.decision_number for p in created + updated))

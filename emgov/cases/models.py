@@ -40,6 +40,9 @@ class Procedure(models.TextChoices):
     GENERAL = "普通程序", _("普通程序")
 
 
+# The 文号 template of penalty decisions (core.numbering).
+DECISION_DOC_TYPE = "行政处罚决定书"
+
 # 行政处罚法 Art. 51: on-the-spot decisions are limited to a warning or a small fine.
 SUMMARY_FINE_LIMIT_PERSON = Decimal("200")
 SUMMARY_FINE_LIMIT_ORGANISATION = Decimal("3000")

@@ -46,7 +46,6 @@ def build_demo(*, progress: Progress = lambda line: None) -> None:
     ]
     for ledger_id, header, rows in tables:
         load(ledger_id, header, rows(), progress)
-    numbers.advance_sequences()
     enrich_legal_year()
     build_disclosure_requests()
     build_licensing_workflows()

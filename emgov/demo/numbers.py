@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from emgov.core.models import DocumentSequence
 from emgov.demo.base import NUMBER_TEMPLATES
 from emgov.demo.targets import YEAR
 
@@ -16,9 +15,6 @@ TEMPLATES = dict(NUMBER_TEMPLATES)
 
 class DocumentNumbers:
     """Numbers documents per type and year; the demo's 2022 is only its end, so 2022 starts further on."""
-
-    def __init__(self) -> None:
-        self.last: dict[tuple[str, int], int] = {}
 
     def assign(
         self,
@@ -38,15 +34,6 @@ class DocumentNumbers:
             first = 1 if year >= YEAR else _carried_on(len(of_year), day(of_year[0]))
             for n, item in enumerate(of_year, start=first):
                 setattr(item, field, template.format(year=year, n=n))
-            if doc_type in TEMPLATES:
-                self.last[(doc_type, year)] = first + len(of_year) - 1
-
-    def advance_sequences(self) -> None:
-        """Set the number sequences past the demo's documents, so the next document takes the next number."""
-        DocumentSequence.objects.bulk_create(
-            DocumentSequence(doc_type=doc_type, year=year, last_number=last)
-            for (doc_type, year), last in sorted(self.last.items())
-        )
 
 
 def _carried_on(count: int, first: datetime.date) -> int:

@@ -1,5 +1,6 @@
 from typing import Any
 
+from emgov.core import numbering
 from emgov.core.interchange.columns import (
     BoolColumn,
     ChoiceColumn,
@@ -8,7 +9,7 @@ from emgov.core.interchange.columns import (
     RefListColumn,
     TextColumn,
 )
-from emgov.core.interchange.ledger import Ledger
+from emgov.core.interchange.ledger import Ledger, PlannedRow
 from emgov.core.ledgers import department_column, region_column
 from emgov.core.models import Department, Officer
 from emgov.enforcement import rules
@@ -118,6 +119,8 @@ class HazardLedger(Ledger):
 
 
 class OrderLedger(Ledger):
+    """Each order type is numbered by the 文号 template of the same name."""
+
     id = "orders"
     title = "执法文书"
     model = Order
@@ -128,3 +131,10 @@ class OrderLedger(Ledger):
         DateColumn("签发日期", "issued_on", required=True),
         DateColumn("期限", "due_date"),
     )
+
+    def after_write(self, created: list[PlannedRow], updated: list[PlannedRow]) -> None:
+        by_type: dict[str, list[str]] = {}
+        for p in created + updated:
+            by_type.setdefault(p.instance.doc_type, []).append(p.instance.number)
+        for doc_type, numbers in by_type.items():
+            numbering.numbers_observe(doc_type, numbers)

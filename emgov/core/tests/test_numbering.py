@@ -66,3 +66,13 @@ def test_numbers_stay_unique_when_taken_at_once():
         t.join()
     assert errors == []
     assert sorted(taken) == sorted(f"（南海）应急罚〔2023〕{n}号" for n in range(1, 21))
+
+
+def test_imported_numbers_move_the_sequence_past_them(penalty_template):
+    numbering.numbers_observe(
+        "行政处罚决定书", ["（南海）应急罚〔2023〕12号", "（南海）应急罚〔2023〕7号", "另一种格式12号", ""]
+    )
+    assert numbering.number_take("行政处罚决定书", year=2023) == "（南海）应急罚〔2023〕13号"
+    numbering.numbers_observe("行政处罚决定书", ["（南海）应急罚〔2023〕5号"])
+    assert numbering.number_take("行政处罚决定书", year=2023) == "（南海）应急罚〔2023〕14号"
+    assert numbering.number_take("行政处罚决定书", year=2024) == "（南海）应急罚〔2024〕1号"
