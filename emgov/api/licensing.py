@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -156,69 +157,35 @@ def case_detail(request: HttpRequest, pk: int):
     return get_object_or_404(_cases(request.auth), pk=pk)
 
 
+def _run_step(
+    request: HttpRequest, pk: int, payload: StepIn, service: Callable[..., LicensingCase]
+) -> LicensingCase:
+    """A workflow step through the same service as the case page, on a case the caller may change."""
+    case = _case_to_change(request, pk)
+    fields = payload.dict(exclude={"version"})
+    return service(case, actor=request.auth, expected_version=payload.version, via=VIA_API, **fields)
+
+
 @router.post("/cases/{pk}/accept", response=CaseOut, summary="受理")
 def case_accept(request: HttpRequest, pk: int, payload: AcceptIn):
-    case = _case_to_change(request, pk)
-    return services.licensing_case_accept(
-        case,
-        actor=request.auth,
-        accepted_on=payload.accepted_on,
-        expected_version=payload.version,
-        via=VIA_API,
-    )
+    return _run_step(request, pk, payload, services.licensing_case_accept)
 
 
 @router.post("/cases/{pk}/extend", response=CaseOut, summary="延长办理期限")
 def case_extend(request: HttpRequest, pk: int, payload: ExtendIn):
-    case = _case_to_change(request, pk)
-    return services.licensing_case_extend(
-        case,
-        actor=request.auth,
-        extended_on=payload.extended_on,
-        reason=payload.reason,
-        approved_by=payload.approved_by,
-        expected_version=payload.version,
-        via=VIA_API,
-    )
+    return _run_step(request, pk, payload, services.licensing_case_extend)
 
 
 @router.post("/cases/{pk}/decide", response=CaseOut, summary="作出决定")
 def case_decide(request: HttpRequest, pk: int, payload: DecideIn):
-    case = _case_to_change(request, pk)
-    return services.licensing_case_decide(
-        case,
-        actor=request.auth,
-        decided_on=payload.decided_on,
-        result=payload.result,
-        content=payload.content,
-        expected_version=payload.version,
-        via=VIA_API,
-    )
+    return _run_step(request, pk, payload, services.licensing_case_decide)
 
 
 @router.post("/cases/{pk}/certificate", response=CaseOut, summary="颁发证书")
 def case_certificate(request: HttpRequest, pk: int, payload: CertificateIn):
-    case = _case_to_change(request, pk)
-    return services.licensing_case_issue_certificate(
-        case,
-        actor=request.auth,
-        issued_on=payload.issued_on,
-        certificate_number=payload.certificate_number,
-        certificate_name=payload.certificate_name,
-        valid_from=payload.valid_from,
-        valid_until=payload.valid_until,
-        expected_version=payload.version,
-        via=VIA_API,
-    )
+    return _run_step(request, pk, payload, services.licensing_case_issue_certificate)
 
 
 @router.post("/cases/{pk}/publish", response=CaseOut, summary="双公示")
 def case_publish(request: HttpRequest, pk: int, payload: PublishIn):
-    case = _case_to_change(request, pk)
-    return services.licensing_case_publish(
-        case,
-        actor=request.auth,
-        published_on=payload.published_on,
-        expected_version=payload.version,
-        via=VIA_API,
-    )
+    return _run_step(request, pk, payload, services.licensing_case_publish)
