@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -278,12 +279,15 @@ def throwaway_database(folder: Path, *, verbosity: int, out: Callable[[str], Non
     test_settings["NAME"] = name
     out(f"临时数据库：{name}（{connection.vendor}），结束后删除")
     quiet = max(verbosity - 1, 0)
+    # Content-type ids are cached per process; the throw-away database numbers them afresh.
+    ContentType.objects.clear_cache()
     try:
         connection.creation.create_test_db(verbosity=quiet, autoclobber=True, serialize=False)
         try:
             yield
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=quiet)
+            ContentType.objects.clear_cache()
             if connection.vendor == "sqlite":
                 for suffix in ("-wal", "-shm"):
                     Path(name + suffix).unlink(missing_ok=True)
