@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from emgov.core.models import Department, DomainModel, Officer, Region
 from emgov.core.models.base import bureau_region_within
@@ -130,7 +131,7 @@ class ReviewResult(models.TextChoices):
 
 
 class HazardStatus(models.TextChoices):
-    REGISTERED = "登记", _("登记")
+    REGISTERED = "登记", pgettext_lazy("hazard status", "登记")
     ORDERED = "下达整改", _("下达整改")
     RECTIFYING = "整改中", _("整改中")
     REVIEW_REQUESTED = "申请复查", _("申请复查")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from emgov.core.models import DomainModel, Region
 from emgov.core.validators import validate_credit_code
@@ -39,7 +40,7 @@ class LicenceType(models.TextChoices):
     FRANCHISE = "特许", _("特许")
     RECOGNITION = "认可", _("认可")
     VERIFICATION = "核准", _("核准")
-    REGISTRATION = "登记", _("登记")
+    REGISTRATION = "登记", pgettext_lazy("licence type", "登记")
     OTHER = "其他", _("其他")
 
 
