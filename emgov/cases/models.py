@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Department, DomainModel, Region
+from emgov.core.models import Department, DomainModel
+from emgov.core.models.fields import region_field
 from emgov.core.validators import validate_credit_code
 from emgov.enforcement.models import Visit
 from emgov.enterprises.models import Enterprise
@@ -88,9 +89,7 @@ class PenaltyCase(DomainModel):
         related_name="penalties",
     )
     published_on = models.DateField(_("公示日期"), null=True, blank=True, db_index=True)
-    region = models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    region = region_field()
 
     scope = ("enterprise__town", "visit__enterprise__town", "region")
 

@@ -6,8 +6,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from emgov.core.models import Department, DomainModel, Officer, Region
+from emgov.core.models import Department, DomainModel, Officer
 from emgov.core.models.base import bureau_region_within
+from emgov.core.models.fields import region_field
 from emgov.enterprises.models import Enterprise
 
 
@@ -44,9 +45,7 @@ class Operation(DomainModel):
     leader_name = models.CharField(_("带队领导"), max_length=50, blank=True)
     leader_level = models.CharField(_("带队领导级别"), max_length=5, choices=LeaderLevel.choices, blank=True)
     unannounced = models.BooleanField(_("是否四不两直"), default=False)
-    region = models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    region = region_field()
 
     scope = ("region",)
 

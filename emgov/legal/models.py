@@ -12,17 +12,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Department, DomainModel, Officer, Region
+from emgov.core.models import Department, DomainModel, Officer
+from emgov.core.models.fields import region_field
 
 # How long before 有效期至 a normative document is evaluated, and how early the reminder shows.
 EVALUATION_LEAD_DAYS = 180
 EVALUATION_REMINDER_DAYS = 30
-
-
-def region_field() -> models.ForeignKey:
-    return models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
 
 
 class CounselKind(models.TextChoices):

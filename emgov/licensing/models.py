@@ -8,7 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from emgov.core.models import DomainModel, Region
+from emgov.core.models import DomainModel
+from emgov.core.models.fields import region_field
 from emgov.core.validators import validate_credit_code
 from emgov.enterprises.models import Enterprise
 
@@ -147,9 +148,7 @@ class LicensingCase(DomainModel):
     valid_until = models.DateField(_("有效期至"), null=True, blank=True, editable=False)
     publication_due_on = models.DateField(_("公示期限"), null=True, blank=True, editable=False)
     published_on = models.DateField(_("公示日期"), null=True, blank=True, db_index=True)
-    region = models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    region = region_field()
 
     scope = ("enterprise__town", "region")
 

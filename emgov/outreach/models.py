@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import DomainModel, Region
+from emgov.core.models import DomainModel
+from emgov.core.models.fields import region_field
 
 
 class OutreachKind(models.TextChoices):
@@ -20,9 +21,7 @@ class OutreachActivity(DomainModel):
     start_date = models.DateField(_("开始日期"), db_index=True)
     participants = models.PositiveIntegerField(_("参与人数"))
     safety_month = models.BooleanField(_("是否安全生产月"), default=False)
-    region = models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    region = region_field()
 
     scope = ("region",)
 

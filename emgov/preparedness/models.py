@@ -2,19 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Department, DomainModel, Region
-
-
-def region_field() -> models.ForeignKey:
-    return models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-
-
-def town_field() -> models.ForeignKey:
-    return models.ForeignKey(
-        Region, verbose_name=_("所属镇街"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+from emgov.core.models import Department, DomainModel
+from emgov.core.models.fields import region_field, town_field
 
 
 class EventCategory(models.TextChoices):

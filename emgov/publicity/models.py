@@ -2,7 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import DomainModel, Region
+from emgov.core.models import DomainModel
+from emgov.core.models.fields import region_field
 
 
 class DisclosureItem(DomainModel):
@@ -12,9 +13,7 @@ class DisclosureItem(DomainModel):
     title = models.CharField(_("标题"), max_length=300)
     category = models.CharField(_("类别"), max_length=30, db_index=True)
     published_on = models.DateField(_("发布日期"), db_index=True)
-    region = models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    region = region_field()
 
     scope = ("region",)
 
@@ -89,9 +88,7 @@ class DisclosureRequest(DomainModel):
     description = models.TextField(_("所需信息的内容描述"))
     format_wanted = models.CharField(_("信息载体形式"), max_length=10, choices=InformationFormat.choices)
     delivery_wanted = models.CharField(_("获取信息方式"), max_length=10, choices=DeliveryRoute.choices)
-    region = models.ForeignKey(
-        Region, verbose_name=_("区划"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    region = region_field()
 
     supplement_requested_on = models.DateField(_("补正通知日期"), null=True, blank=True, editable=False)
     supplement_note = models.CharField(_("补正事项"), max_length=500, blank=True, editable=False)
