@@ -31,12 +31,12 @@ def test_reply_letter_names_the_request_and_carries_chinese_fonts(nanhai):
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert round(section.top_margin.mm) == 37
-    runs = [r for p in document.paragraphs for r in p.runs]
-    assert runs and all(r._element.rPr.rFonts.get(qn("w:eastAsia")) for r in runs)
-    title = document.paragraphs[0].runs[0]
-    assert title.bold and title._element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
-    body = next(p for p in document.paragraphs if request.number in p.text).runs[0]
-    assert body.font.size.pt == 16 and body._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"
+    title = document.paragraphs[0]
+    assert title.style.name == "公文标题" and title.style.font.bold
+    assert title.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+    body = next(p for p in document.paragraphs if request.number in p.text)
+    assert body.style.name == "公文正文" and body.style.font.size.pt == 16
+    assert body.style.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"
 
 
 def test_letter_is_not_offered_before_the_reply(nanhai):
