@@ -20,7 +20,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 check-system:
 	@missing=""; \
-	for p in fonts-noto-cjk chromium poppler-utils; do \
+	for p in fonts-noto-cjk chromium poppler-utils libpangoft2-1.0-0; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "提示：以下 Debian 软件包未安装，文档和浏览器测试需要它们：$$missing"; \
