@@ -52,11 +52,13 @@ class VisitForm(LedgerForm):
             "nature",
             "operation",
             "officers",
+            "findings",
             "result",
             "av_recorded",
         ]
         widgets = {
             "officers": forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
+            "findings": forms.Textarea(attrs={"rows": 4}),
             "result": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {

@@ -1,10 +1,11 @@
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Role
 from emgov.core.pages import LedgerPages, RelatedFilter, TownFilter, YearFilter
-from emgov.enforcement import rules
+from emgov.enforcement import hazards_views, operations_views, orders_views, rules, visits_pages
 from emgov.enforcement.forms import HazardForm, OperationForm, OrderForm, VisitForm
 from emgov.enforcement.models import Hazard, Operation, Order, Visit
 
@@ -27,16 +28,27 @@ class OperationPages(LedgerPages):
         "lead_department",
         "departments",
         "leader_name",
+        "leader_level",
         "unannounced",
     )
     search_fields = ("number", "name", "leader_name")
-    filter_fields = ("kind", "lead_department", "leader_level", "unannounced", YearFilter("start_date"))
+    filter_fields = (
+        operations_views.RecordClassFilter(),
+        "kind",
+        "lead_department",
+        "leader_level",
+        "unannounced",
+        YearFilter("start_date"),
+    )
     select_related = ("lead_department", "region")
     prefetch_related = ("departments",)
     default_ordering = ("-start_date", "number")
     edit_roles = FIELD_STAFF
     lookup_field = "number"
-    detail_related = (("visits", _("检查记录")),)
+    detail_template = "enforcement/operation_detail.html"
+
+    def detail_extra(self, request: Any, obj: Operation) -> dict[str, Any]:
+        return operations_views.operation_reach(obj, request.user)
 
 
 class VisitPages(LedgerPages):
@@ -56,7 +68,13 @@ class VisitPages(LedgerPages):
         "officers",
         "av_recorded",
     )
-    search_fields = ("number", "enterprise__name", "enterprise__credit_code", "result")
+    search_fields = (
+        "number",
+        "enterprise__name",
+        "enterprise__name_initials",
+        "enterprise__credit_code",
+        "result",
+    )
     filter_fields = (
         "nature",
         RelatedFilter("department"),
@@ -69,7 +87,15 @@ class VisitPages(LedgerPages):
     default_ordering = ("-date", "-number")
     edit_roles = FIELD_STAFF
     lookup_field = "number"
-    detail_related = (("hazards", _("隐患")), ("orders", _("执法文书")), ("penalties", _("行政处罚")))
+    detail_related = (("orders", _("执法文书")), ("penalties", _("行政处罚")))
+    list_template = "enforcement/visit_list.html"
+    detail_template = "enforcement/visit_detail.html"
+
+    def list_extra(self, request: HttpRequest) -> dict[str, Any]:
+        return {"nature_tabs": visits_pages.nature_tabs(self, request)}
+
+    def detail_extra(self, request: HttpRequest, obj: Visit) -> dict[str, Any]:
+        return visits_pages.detail_extra(obj)
 
     def check(self, instance: Visit, m2m: dict[str, list[Any]]) -> None:
         rules.check_visit_officers(
@@ -112,9 +138,21 @@ class HazardPages(LedgerPages):
     default_ordering = ("-visit__date", "-number")
     edit_roles = FIELD_STAFF
     derived_fields = ("status",)
+    list_template = "enforcement/hazard_list.html"
+    detail_template = "enforcement/hazard_detail.html"
+    detail_related = (("orders", _("执法文书")),)
 
     def prepare(self, instance: Hazard) -> None:
-        instance.status = instance.status_from_dates()
+        instance.status = hazards_views.derived_status(instance)
+
+    def list_view(self, request: HttpRequest) -> HttpResponse:
+        return hazards_views.list_view(self, request)
+
+    def detail_extra(self, request: HttpRequest, obj: Hazard) -> dict[str, Any]:
+        return hazards_views.detail_extra(self, request, obj)
+
+    def urls(self) -> list:
+        return [*hazards_views.urls(self), *super().urls()]
 
 
 class OrderPages(LedgerPages):
@@ -138,3 +176,11 @@ class OrderPages(LedgerPages):
     select_related = ("visit__enterprise__town",)
     default_ordering = ("-issued_on", "-number")
     edit_roles = FIELD_STAFF
+    list_template = "enforcement/order_list.html"
+    detail_template = "enforcement/order_detail.html"
+
+    def detail_extra(self, request: HttpRequest, obj: Order) -> dict[str, Any]:
+        return orders_views.detail_extra(self, request, obj)
+
+    def urls(self) -> list:
+        return [*orders_views.urls(self), *super().urls()]

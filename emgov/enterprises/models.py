@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import DomainModel, Region, RegionLevel
 from emgov.core.validators import validate_credit_code
+from emgov.enterprises.pinyin import name_initials
 
 
 class RiskLevel(models.TextChoices):
@@ -20,6 +21,9 @@ class Enterprise(DomainModel):
         _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code]
     )
     name = models.CharField(_("企业名称"), max_length=200, db_index=True)
+    name_initials = models.CharField(
+        _("名称拼音首字母"), max_length=100, blank=True, editable=False, db_index=True
+    )
     town = models.ForeignKey(
         Region, verbose_name=_("所属镇街"), on_delete=models.PROTECT, related_name="enterprises"
     )
@@ -41,5 +45,7 @@ class Enterprise(DomainModel):
         return self.name
 
     def clean(self) -> None:
+        # Derived, never typed: kept equal to the name's initials on every path that validates the record.
+        self.name_initials = name_initials(self.name)
         if self.town_id and self.town.level != RegionLevel.TOWN:
             raise ValidationError({"town": _("所属镇街必须是镇街一级的区划")}, code="not_a_town")

@@ -14,7 +14,7 @@ class EnterprisePages(LedgerPages):
     ledger_id = "enterprises"
     form_class = EnterpriseForm
     list_display = ("name", "credit_code", "town", "industry", "risk_level", "is_key", "legal_representative")
-    search_fields = ("name", "credit_code", "legal_representative", "address")
+    search_fields = ("name", "name_initials", "credit_code", "legal_representative", "address")
     filter_fields = (TownFilter("town"), ValuesFilter("industry"), "risk_level", "is_key")
     select_related = ("town",)
     default_ordering = ("name", "pk")

@@ -1,5 +1,7 @@
 """Enforcement records: operations, visits, hazards, orders."""
 
+from emgov.enforcement.models.checklists import Answer, ChecklistAnswer, ChecklistItem, ChecklistPart
+from emgov.enforcement.models.drafts import VisitDraft
 from emgov.enforcement.models.inspections import (
     Hazard,
     HazardGrade,
@@ -11,17 +13,28 @@ from emgov.enforcement.models.inspections import (
     VisitNature,
 )
 from emgov.enforcement.models.operations import LeaderLevel, Operation, OperationKind
+from emgov.enforcement.models.plans import Draw, InspectionPlan, PlanPeriod, PlanTarget, Recusal
 
 __all__ = [
+    "Answer",
+    "ChecklistAnswer",
+    "ChecklistItem",
+    "ChecklistPart",
+    "Draw",
     "Hazard",
     "HazardGrade",
     "HazardStatus",
+    "InspectionPlan",
     "LeaderLevel",
     "Operation",
     "OperationKind",
     "Order",
     "OrderType",
+    "PlanPeriod",
+    "PlanTarget",
+    "Recusal",
     "ReviewResult",
     "Visit",
+    "VisitDraft",
     "VisitNature",
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -37,8 +38,10 @@ class Visit(DomainModel):
         related_name="visits",
     )
     officers = models.ManyToManyField(Officer, verbose_name=_("执法人员"), blank=True, related_name="visits")
+    findings = models.TextField(_("检查发现"), blank=True)
     result = models.TextField(_("检查结果"), blank=True)
     av_recorded = models.BooleanField(_("音像记录"), default=False)
+    attachments = GenericRelation("legal.Attachment")
 
     scope = ("enterprise__town",)
 
@@ -88,6 +91,8 @@ class Hazard(DomainModel):
     status = models.CharField(
         _("状态"), max_length=5, choices=HazardStatus.choices, default=HazardStatus.REGISTERED
     )
+    supervised_on = models.DateField(_("挂牌督办日期"), null=True, blank=True)
+    supervising_body = models.CharField(_("督办单位"), max_length=100, blank=True)
 
     scope = ("visit__enterprise__town",)
 
@@ -146,6 +151,12 @@ class Order(DomainModel):
     doc_type = models.CharField(_("文书类型"), max_length=10, choices=OrderType.choices)
     issued_on = models.DateField(_("签发日期"), db_index=True)
     due_date = models.DateField(_("期限"), null=True, blank=True)
+    hazards = models.ManyToManyField(Hazard, verbose_name=_("隐患"), blank=True, related_name="orders")
+    content = models.TextField(_("决定内容"), blank=True)
+    basis = models.CharField(_("法律依据"), max_length=300, blank=True)
+    extension_days = models.PositiveSmallIntegerField(_("延长天数"), null=True, blank=True)
+    extension_reason = models.CharField(_("延长理由"), max_length=300, blank=True)
+    resumed_on = models.DateField(_("恢复生产经营日期"), null=True, blank=True)
 
     scope = ("visit__enterprise__town",)
 

@@ -44,6 +44,12 @@ class Operation(DomainModel):
     leader_level = models.CharField(_("带队领导级别"), max_length=5, choices=LeaderLevel.choices, blank=True)
     unannounced = models.BooleanField(_("是否四不两直"), default=False)
     region = region_field()
+    planned_enterprises = models.ManyToManyField(
+        "enterprises.Enterprise",
+        verbose_name=_("计划检查企业"),
+        blank=True,
+        related_name="planned_operations",
+    )
 
     scope = ("region",)
 

@@ -290,8 +290,8 @@ def test_visit_list_query_count_does_not_grow_with_rows(nanhai, django_assert_nu
     client = nanhai.client_for(nanhai.district_officer)
     client.get(VISITS)
     # session, user, user's regions, department options, town options, count, page (with enterprise,
-    # town, department), officers (prefetched), bureau region (for the import button)
-    with django_assert_num_queries(9):
+    # town, department), officers (prefetched), bureau region (for the import button), counts by nature
+    with django_assert_num_queries(10):
         response = client.get(VISITS)
     assert response.content.decode().count("李执法（YJ001）") == rows
 
@@ -304,7 +304,7 @@ def test_hazard_list_query_count_does_not_grow_with_rows(nanhai, django_assert_n
     client = nanhai.client_for(nanhai.district_officer)
     client.get(HAZARDS)
     # session, user, user's regions, town options, department options, count, page (with visit,
-    # enterprise, town), bureau region (for the import button)
-    with django_assert_num_queries(8):
+    # enterprise, town), bureau region (for the import button), holiday overrides (for the overdue flag)
+    with django_assert_num_queries(9):
         response = client.get(HAZARDS)
     assert response.content.decode().count("YH2023") == rows

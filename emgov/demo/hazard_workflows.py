@@ -1,0 +1,169 @@
+"""The hazard loop in every state, with its orders, written through the enforcement services.
+
+The hazards are found on the bureau's inspections in 桂城街道 after the report's as-of date (2023-12-04),
+outside any 联合执法 operation, so the report's figures stay as stated.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from emgov.core.models import User
+from emgov.demo.base import VIA
+from emgov.demo.targets import AS_OF
+from emgov.enforcement import hazards, orders
+from emgov.enforcement.models import Hazard, OrderType, Visit, VisitNature
+
+DAY = datetime.timedelta(days=1)
+TOWN = "桂城街道"
+GENERAL = "一般隐患"
+MAJOR = "重大事故隐患"
+SUPERVISOR = "佛山市南海区安全生产委员会办公室"
+
+
+def _visits() -> list[Visit]:
+    qs = (
+        Visit.objects.filter(
+            department__is_bureau=True,
+            nature=VisitNature.ENFORCEMENT,
+            date__gt=AS_OF,
+            enterprise__town__name=TOWN,
+            voided_at__isnull=True,
+        )
+        .exclude(operation__kind="联合执法")
+        .select_related("enterprise")
+        .order_by("date", "number")
+    )
+    return list(qs[:6])
+
+
+def _register(actor: User | None, visit: Visit, description: str, grade: str = GENERAL, **kw) -> Hazard:
+    return hazards.hazard_register(
+        actor=actor,
+        visit=visit,
+        description=description,
+        grade=grade,
+        basis=kw.pop("basis", "《中华人民共和国安全生产法》第四十一条"),
+        via=VIA,
+        **kw,
+    )
+
+
+def _rectify(actor: User | None, visit: Visit, found: list[Hazard], days: int = 15) -> list[Hazard]:
+    """A 责令限期整改指令书 on the visit: its hazards go to 下达整改."""
+    orders.order_issue(
+        actor=actor,
+        visit=visit,
+        doc_type=OrderType.RECTIFY,
+        hazards=found,
+        issued_on=visit.date,
+        due_date=visit.date + days * DAY,
+        via=VIA,
+    )
+    return [Hazard.objects.get(pk=h.pk) for h in found]
+
+
+def _close(actor: User | None, hazard: Hazard, done: datetime.date, passed: bool = True) -> Hazard:
+    hazard = hazards.hazard_start(hazard, actor=actor, via=VIA)
+    hazard = hazards.hazard_request_review(hazard, actor=actor, rectified_on=done, via=VIA)
+    return hazards.hazard_review(hazard, actor=actor, reviewed_on=done + 2 * DAY, passed=passed, via=VIA)
+
+
+def build_hazard_workflows() -> None:
+    visits = _visits()
+    if len(visits) < 6:
+        return
+    actor = User.objects.filter(username="officer").first()
+    v1, v2, v3, v4, v5, v6 = visits
+
+    # 登记 and 下达整改
+    _register(actor, v1, "二号车间配电箱前堆放杂物，影响操作和检修")
+    (ordered,) = _rectify(actor, v1, [_register(actor, v1, "仓库灭火器压力不足，未及时更换")])
+
+    # 整改中 and 申请复查
+    rectifying, asked = _rectify(
+        actor,
+        v2,
+        [
+            _register(actor, v2, "安全出口指示标志损坏"),
+            _register(actor, v2, "员工三级安全教育培训记录不全"),
+        ],
+    )
+    hazards.hazard_start(rectifying, actor=actor, via=VIA)
+    asked = hazards.hazard_start(asked, actor=actor, via=VIA)
+    hazards.hazard_request_review(asked, actor=actor, rectified_on=v2.date + 5 * DAY, via=VIA)
+
+    # 复查合格（销号）, 复查不合格, and a failed review given a new deadline (back to 整改中)
+    passed, failed, again = _rectify(
+        actor,
+        v3,
+        [
+            _register(actor, v3, "叉车未按规定定期检验"),
+            _register(actor, v3, "危险化学品仓库未设置防泄漏设施"),
+            _register(actor, v3, "喷涂车间通风设施失效"),
+        ],
+    )
+    passed = _close(actor, passed, v3.date + 4 * DAY)
+    _close(actor, failed, v3.date + 6 * DAY, passed=False)
+    again = _close(actor, again, v3.date + 6 * DAY, passed=False)
+    hazards.hazard_reorder(again, actor=actor, deadline=v3.date + 30 * DAY, via=VIA)
+    orders.order_issue(
+        actor=actor,
+        visit=v3,
+        doc_type=OrderType.REVIEW,
+        hazards=[passed, Hazard.objects.get(pk=failed.pk)],
+        issued_on=v3.date + 8 * DAY,
+        via=VIA,
+    )
+
+    # Major hazards on the supervised list; a suspension awaiting resumption, another lifted after review
+    for visit, description, resume in (
+        (v4, "除尘系统未按规定设置泄爆装置，粉尘爆炸危险场所设置在非框架结构的多层建筑内", False),
+        (v5, "有限空间作业未进行气体检测，未配备防护装备", True),
+    ):
+        major = _register(
+            actor, visit, description, grade=MAJOR, basis="《工贸企业重大事故隐患判定标准》第十一条、第十三条"
+        )
+        major = hazards.hazard_supervise(
+            major, actor=actor, supervised_on=visit.date + DAY, supervising_body=SUPERVISOR, via=VIA
+        )
+        orders.order_issue(
+            actor=actor,
+            visit=visit,
+            doc_type=OrderType.ON_SITE,
+            hazards=[major],
+            issued_on=visit.date,
+            via=VIA,
+        )
+        (major,) = _rectify(actor, visit, [major], days=30)
+        suspension = orders.order_issue(
+            actor=actor,
+            visit=visit,
+            doc_type=OrderType.SUSPEND,
+            hazards=[major],
+            issued_on=visit.date,
+            via=VIA,
+        )
+        if resume:
+            major = _close(actor, major, visit.date + 12 * DAY)
+            orders.order_resume(suspension, actor=actor, resumed_on=major.reviewed_on + DAY, via=VIA)
+        else:
+            hazards.hazard_start(major, actor=actor, via=VIA)
+
+    # A seizure extended once
+    seizure = orders.order_issue(
+        actor=actor,
+        visit=v6,
+        doc_type=OrderType.SEIZE,
+        issued_on=v6.date,
+        content="经查，你单位在员工宿舍内违规存放液化石油气钢瓶12瓶，依法予以扣押，扣押期限自签发之日起30日。",
+        via=VIA,
+    )
+    orders.order_extend(
+        seizure,
+        actor=actor,
+        days=15,
+        reason="需委托检验机构对钢瓶进行检测，检测结论未出",
+        decided_on=v6.date + 25 * DAY,
+        via=VIA,
+    )

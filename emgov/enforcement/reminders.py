@@ -1,0 +1,111 @@
+"""The enforcement officer's to-do list (home page and daily digest): rectification deadlines due within a
+week, re-inspections requested, seizures expiring within a week, overdue hazards; each in the user's scope.
+
+Each kind lists at most `LIMIT` records; beyond that one line links to the full list.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emgov.core.models import Role, User
+from emgov.core.navigation import TodoItem
+from emgov.enforcement import hazards_queries as queries
+from emgov.enforcement.models import Hazard, HazardStatus, Order, OrderType
+
+SOON_DAYS = 7
+LIMIT = 20
+ROLES = frozenset({Role.OFFICER, Role.TOWN})
+
+
+def _hazard_url(hazard: Hazard) -> str:
+    return reverse("enforcement:hazards-detail", kwargs={"pk": hazard.pk})
+
+
+def _more(qs: QuerySet, kind: str, url: str) -> list[TodoItem]:
+    extra = qs.count() - LIMIT
+    if extra <= 0:
+        return []
+    return [TodoItem(title=_("另有%(n)d项，查看全部") % {"n": extra}, due=None, url=url, kind=kind)]
+
+
+def hazard_todo(user: User, today: datetime.date | None = None) -> list[TodoItem]:
+    if user.role not in ROLES:
+        return []
+    today = today or timezone.localdate()
+    visible = Hazard.objects.visible_to(user).live().select_related("visit__enterprise")
+    hazards_url = reverse("enforcement:hazards-list")
+    items: list[TodoItem] = []
+
+    kind = _("整改期限")
+    due = queries.due_within(visible, SOON_DAYS, today).order_by("deadline", "number")
+    for h in due[:LIMIT]:
+        items.append(
+            TodoItem(
+                title=_("隐患%(number)s（%(name)s）整改期限将到")
+                % {"number": h.number, "name": h.visit.enterprise},
+                due=h.deadline,
+                url=_hazard_url(h),
+                kind=kind,
+            )
+        )
+    items += _more(due, kind, f"{hazards_url}?status={HazardStatus.RECTIFYING}")
+
+    kind = _("复查申请")
+    requested = visible.filter(status=HazardStatus.REVIEW_REQUESTED).order_by("rectified_on", "number")
+    for h in requested[:LIMIT]:
+        items.append(
+            TodoItem(
+                title=_("复查隐患%(number)s（%(name)s），企业已申请复查")
+                % {"number": h.number, "name": h.visit.enterprise},
+                due=h.rectified_on,
+                url=_hazard_url(h),
+                kind=kind,
+            )
+        )
+    items += _more(requested, kind, f"{hazards_url}?status={HazardStatus.REVIEW_REQUESTED}")
+
+    kind = _("查封扣押期满")
+    seizures = (
+        Order.objects.visible_to(user)
+        .live()
+        .filter(
+            doc_type=OrderType.SEIZE,
+            due_date__gte=today,
+            due_date__lte=today + datetime.timedelta(days=SOON_DAYS),
+        )
+        .select_related("visit__enterprise")
+        .order_by("due_date", "number")
+    )
+    for o in seizures[:LIMIT]:
+        items.append(
+            TodoItem(
+                title=_("查封扣押%(number)s（%(name)s）将于%(d)s期满")
+                % {"number": o.number, "name": o.visit.enterprise, "d": f"{o.due_date:%Y-%m-%d}"},
+                due=o.due_date,
+                url=reverse("enforcement:orders-detail", kwargs={"pk": o.pk}),
+                kind=kind,
+            )
+        )
+    items += _more(seizures, kind, reverse("enforcement:orders-list") + f"?doc_type={OrderType.SEIZE}")
+
+    kind = _("逾期隐患")
+    late = queries.overdue(visible, today).order_by("deadline", "number")
+    for h in late[:LIMIT]:
+        items.append(
+            TodoItem(
+                title=_("隐患%(number)s（%(name)s）逾期未整改")
+                % {"number": h.number, "name": h.visit.enterprise},
+                due=h.deadline,
+                url=_hazard_url(h),
+                kind=kind,
+                overdue=True,
+            )
+        )
+    items += _more(late, kind, f"{hazards_url}?overdue=1")
+    return items

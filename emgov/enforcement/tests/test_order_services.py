@@ -1,0 +1,130 @@
+"""Orders: numbering, the rectification order driving its hazards, seizure limits, resumption after review."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from emgov.enforcement import hazards, orders
+from emgov.enforcement.models import HazardStatus, Order, OrderType
+from emgov.enforcement.tests.hazard_helpers import make_visit, register
+
+D = datetime.date
+
+
+def test_orders_are_numbered_per_type_and_year(nanhai):
+    officer = nanhai.guicheng_officer
+    visit = make_visit(nanhai.guicheng)
+    hazard = register(visit, officer, deadline=D(2023, 6, 20))
+    first = orders.order_issue(
+        actor=officer, visit=visit, doc_type=OrderType.RECTIFY, hazards=[hazard], issued_on=D(2023, 6, 1)
+    )
+    second = orders.order_issue(
+        actor=officer, visit=visit, doc_type=OrderType.ON_SITE, issued_on=D(2023, 6, 1)
+    )
+    third = orders.order_issue(
+        actor=officer, visit=visit, doc_type=OrderType.ON_SITE, issued_on=D(2023, 6, 2)
+    )
+    assert first.number == "（南海）应急责改〔2023〕1号"
+    assert (second.number, third.number) == ("（南海）应急现决〔2023〕1号", "（南海）应急现决〔2023〕2号")
+
+
+def test_a_rectification_order_orders_its_hazards_and_takes_the_latest_deadline(nanhai):
+    officer = nanhai.guicheng_officer
+    visit = make_visit(nanhai.guicheng)
+    a = register(visit, officer, deadline=D(2023, 6, 20))
+    b = register(visit, officer)
+    order = orders.order_issue(
+        actor=officer,
+        visit=visit,
+        doc_type=OrderType.RECTIFY,
+        hazards=[a, b],
+        issued_on=D(2023, 6, 1),
+        due_date=D(2023, 6, 30),
+    )
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.status, a.deadline) == (HazardStatus.ORDERED, D(2023, 6, 20))
+    assert (b.status, b.deadline) == (HazardStatus.ORDERED, D(2023, 6, 30))
+    assert order.due_date == D(2023, 6, 30)
+
+
+def test_a_rectification_order_needs_hazards_and_writes_nothing_without(nanhai):
+    visit = make_visit(nanhai.guicheng)
+    with pytest.raises(ValidationError, match="至少一项隐患"):
+        orders.order_issue(actor=None, visit=visit, doc_type=OrderType.RECTIFY, issued_on=D(2023, 6, 1))
+    assert not Order.objects.exists()
+
+
+def test_a_seizure_lasts_30_days_and_extends_once_by_at_most_30(nanhai):
+    officer = nanhai.district_officer
+    visit = make_visit(nanhai.guicheng)
+    seizure = orders.order_issue(
+        actor=officer, visit=visit, doc_type=OrderType.SEIZE, issued_on=D(2023, 6, 1)
+    )
+    assert seizure.due_date == D(2023, 7, 1)
+    with pytest.raises(ValidationError, match="1至30日"):
+        orders.order_extend(seizure, actor=officer, days=31, reason="检测未完成", decided_on=D(2023, 6, 25))
+    with pytest.raises(ValidationError, match="延长理由"):
+        orders.order_extend(seizure, actor=officer, days=30, reason=" ", decided_on=D(2023, 6, 25))
+    with pytest.raises(ValidationError, match="期满"):
+        orders.order_extend(seizure, actor=officer, days=30, reason="检测未完成", decided_on=D(2023, 7, 2))
+    seizure = orders.order_extend(
+        seizure, actor=officer, days=30, reason="检测未完成", decided_on=D(2023, 6, 25)
+    )
+    assert (seizure.due_date, seizure.extension_days) == (D(2023, 7, 31), 30)
+    with pytest.raises(ValidationError, match="只能延长一次"):
+        orders.order_extend(seizure, actor=officer, days=1, reason="再延", decided_on=D(2023, 7, 5))
+
+
+def test_only_a_seizure_can_be_extended(nanhai):
+    visit = make_visit(nanhai.guicheng)
+    order = orders.order_issue(actor=None, visit=visit, doc_type=OrderType.ON_SITE, issued_on=D(2023, 6, 1))
+    with pytest.raises(ValidationError, match="只有查封扣押决定书"):
+        orders.order_extend(order, actor=None, days=5, reason="x", decided_on=D(2023, 6, 2))
+
+
+def test_a_suspension_is_lifted_only_after_a_passed_review(nanhai):
+    officer = nanhai.district_officer
+    visit = make_visit(nanhai.guicheng)
+    hazard = register(visit, officer, grade="重大事故隐患", deadline=D(2023, 6, 20))
+    suspension = orders.order_issue(
+        actor=officer, visit=visit, doc_type=OrderType.SUSPEND, hazards=[hazard], issued_on=D(2023, 6, 1)
+    )
+    with pytest.raises(ValidationError, match="尚未复查合格"):
+        orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 25))
+    hazard = hazards.hazard_order(hazard, actor=officer, deadline=D(2023, 6, 20))
+    hazard = hazards.hazard_start(hazard, actor=officer)
+    hazard = hazards.hazard_request_review(hazard, actor=officer, rectified_on=D(2023, 6, 18))
+    hazard = hazards.hazard_review(hazard, actor=officer, reviewed_on=D(2023, 6, 19), passed=False)
+    with pytest.raises(ValidationError, match="尚未复查合格"):
+        orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 25))
+    hazard = hazards.hazard_reorder(hazard, actor=officer, deadline=D(2023, 6, 30))
+    hazard = hazards.hazard_request_review(hazard, actor=officer, rectified_on=D(2023, 6, 28))
+    hazards.hazard_review(hazard, actor=officer, reviewed_on=D(2023, 6, 29), passed=True)
+    with pytest.raises(ValidationError, match="不能早于复查日期"):
+        orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 28))
+    suspension = orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 30))
+    assert suspension.resumed_on == D(2023, 6, 30)
+
+
+def test_a_review_opinion_lists_only_reviewed_hazards(nanhai):
+    officer = nanhai.guicheng_officer
+    visit = make_visit(nanhai.guicheng)
+    hazard = register(visit, officer, deadline=D(2023, 6, 20))
+    with pytest.raises(ValidationError, match="尚未复查"):
+        orders.order_issue(
+            actor=officer, visit=visit, doc_type=OrderType.REVIEW, hazards=[hazard], issued_on=D(2023, 6, 1)
+        )
+
+
+def test_an_order_cannot_list_another_visits_hazard(nanhai):
+    visit = make_visit(nanhai.guicheng)
+    other = make_visit(nanhai.guicheng, number="JC2023002", n=2)
+    hazard = register(other, None, deadline=D(2023, 6, 20))
+    with pytest.raises(ValidationError, match="不是本次检查"):
+        orders.order_issue(
+            actor=None, visit=visit, doc_type=OrderType.RECTIFY, hazards=[hazard], issued_on=D(2023, 6, 1)
+        )
