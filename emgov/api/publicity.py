@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import datetime
+import io
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.cases.models import PenaltyCase
+from emgov.core.credit_export import parse_period
+from emgov.core.interchange.files import FORMATS
 from emgov.core.services import VIA_API
-from emgov.publicity import services
+from emgov.licensing.models import LicensingCase
+from emgov.publicity import publication_queries, publications, services
+from emgov.publicity.cf import cf_filename, published_penalties, write_cf
 from emgov.publicity.models import (
     DeliveryRoute,
     DisclosureItem,
     DisclosureRequest,
     InformationFormat,
+    Publication,
+    PublicationKind,
     ReplyType,
     RequestChannel,
 )
@@ -179,3 +189,130 @@ def request_reply(request: HttpRequest, request_id: int, payload: ReplyIn):
     return services.disclosure_request_reply(
         _handled(request, request_id), actor=request.auth, via=VIA_API, expected_version=version, **data
     )
+
+
+# 双公示 -------------------------------------------------------------------------------------------
+
+DECISIONS = {"penalty": PenaltyCase, "licensing": LicensingCase}
+
+
+class PublicationOut(Schema):
+    id: int
+    kind: PublicationKind
+    decision_type: str
+    decision_id: int
+    decision_number: str
+    party_name: str
+    decided_on: datetime.date | None
+    published_on: datetime.date
+    withdrawn_on: datetime.date | None
+    withdraw_reason: str
+    in_force: bool
+
+    @staticmethod
+    def resolve_decision_type(obj: Publication) -> str:
+        return "penalty" if obj.penalty_case_id else "licensing"
+
+    @staticmethod
+    def resolve_decision_id(obj: Publication) -> int:
+        return obj.penalty_case_id or obj.licensing_case_id
+
+    @staticmethod
+    def resolve_party_name(obj: Publication) -> str:
+        case = obj.penalty_case
+        return publication_queries.public_party_name(case) if case else obj.party_name
+
+
+class PendingOut(Schema):
+    decision_type: str
+    decision_id: int
+    kind: str
+    number: str
+    party: str
+    decided_on: datetime.date
+    due_on: datetime.date
+    overdue: bool
+
+
+class PublishIn(Schema):
+    published_on: datetime.date | None = None
+
+
+class WithdrawIn(Schema):
+    reason: str
+    withdrawn_on: datetime.date | None = None
+
+
+def _decision(request: HttpRequest, decision_type: str, pk: int):
+    user = request.auth
+    model = DECISIONS.get(decision_type)
+    if model is None or not (user.sees_everything or user.role in HANDLER_ROLES):
+        raise Http404
+    return get_object_or_404(model.objects.visible_to(user).live(), pk=pk)
+
+
+@router.get("/publications", response=list[PublicationOut], summary="双公示记录列表")
+@paginate(LimitOffsetPagination)
+def publication_list(request: HttpRequest, kind: str | None = None, in_force: bool | None = None):
+    qs = publication_queries.publications(request.auth).select_related("penalty_case")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if in_force is not None:
+        qs = qs.filter(withdrawn_on__isnull=in_force)
+    return qs.order_by("-published_on", "-pk")
+
+
+@router.get("/publications/pending", response=list[PendingOut], summary="待公示/逾期未公示的决定")
+def publication_pending(request: HttpRequest, overdue: bool = False):
+    rows = publication_queries.pending_decisions(request.auth, overdue_only=overdue)
+    return [
+        PendingOut(
+            decision_type=r.slug,
+            decision_id=r.case.pk,
+            kind=r.kind,
+            number=r.number,
+            party=r.party,
+            decided_on=r.decided_on,
+            due_on=r.due_on,
+            overdue=r.overdue,
+        )
+        for r in rows
+    ]
+
+
+@router.post(
+    "/publications/{decision_type}/{decision_id}/publish",
+    response={201: PublicationOut},
+    summary="公示决定（撤销后重新公示亦用此接口）",
+)
+def publication_publish(request: HttpRequest, decision_type: str, decision_id: int, payload: PublishIn):
+    case = _decision(request, decision_type, decision_id)
+    created = publications.publication_publish(
+        actor=request.auth, case=case, on=payload.published_on, via=VIA_API
+    )
+    return Status(201, created)
+
+
+@router.post(
+    "/publications/{decision_type}/{decision_id}/withdraw", response=PublicationOut, summary="撤销公示"
+)
+def publication_withdraw(request: HttpRequest, decision_type: str, decision_id: int, payload: WithdrawIn):
+    case = _decision(request, decision_type, decision_id)
+    return publications.publication_withdraw(
+        actor=request.auth, case=case, reason=payload.reason, on=payload.withdrawn_on, via=VIA_API
+    )
+
+
+@router.get("/publications/export", summary="按信用中国 cf_ 标准导出期间内已公示的行政处罚决定")
+def publication_export(request: HttpRequest, start: str, end: str, fmt: str = "xlsx"):
+    try:
+        first, last = parse_period(start, end)
+    except ValueError as exc:
+        raise ValidationError({"start": exc.args[0]}) from None
+    if fmt not in FORMATS:
+        raise ValidationError({"fmt": _("导出格式只能是 xlsx 或 csv")})
+    cases = published_penalties(PenaltyCase.objects.visible_to(request.auth), first, last)
+    out = io.BytesIO()
+    write_cf(cases, out, fmt)
+    out.seek(0)
+    return FileResponse(out, as_attachment=True, filename=cf_filename(first, last, fmt))

@@ -39,7 +39,20 @@ class DepartmentForm(ScopedModelForm):
 class OfficerForm(ScopedModelForm):
     class Meta:
         model = Officer
-        fields = ["certificate_number", "name", "department", "valid_until", "title", "status"]
+        fields = [
+            "certificate_number",
+            "name",
+            "department",
+            "valid_until",
+            "title",
+            "status",
+            "legal_qualification_number",
+            "user",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by("username")
 
 
 class HolidayOverrideForm(ScopedModelForm):

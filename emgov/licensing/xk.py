@@ -6,8 +6,14 @@ import datetime
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from emgov.core.interchange.files import write_rows
-from emgov.core.models import Department
+from emgov.core.credit_export import (
+    PARTY_INDIVIDUAL_BUSINESS,
+    PARTY_NATURAL,
+    PARTY_ORGANISATION,
+    bureau_agency,
+    export_filename,
+    write_credit,
+)
 from emgov.licensing.models import LicenceType, LicensingCase, LicensingCategory
 
 XK_COLUMNS = [
@@ -41,9 +47,7 @@ XK_COLUMNS = [
     "BZ",
 ]
 
-PARTY_LEGAL = "法人及非法人组织"
-PARTY_INDIVIDUAL_BUSINESS = "个体工商户"
-PARTY_NATURAL = "自然人"
+PARTY_LEGAL = PARTY_ORGANISATION
 STATUS_VALID = "1"
 
 
@@ -93,24 +97,15 @@ def xk_row(case: LicensingCase, agency: str, agency_code: str) -> dict[str, Any]
     }
 
 
-def bureau_agency() -> tuple[str, str]:
-    """The licensing agency: the department marked 是否本局; its credit code where the register has one."""
-    bureau = Department.objects.filter(is_bureau=True).first()
-    if bureau is None:
-        return "", ""
-    return bureau.name, getattr(bureau, "credit_code", "") or ""
-
-
-def xk_rows(cases: Iterable[LicensingCase]) -> Iterator[list[Any]]:
+def xk_rows(cases: Iterable[LicensingCase]) -> Iterator[dict[str, Any]]:
     agency, agency_code = bureau_agency()
     for case in cases:
-        row = xk_row(case, agency, agency_code)
-        yield [row.get(column, "") for column in XK_COLUMNS]
+        yield xk_row(case, agency, agency_code)
 
 
 def write_xk(cases: Iterable[LicensingCase], target: BinaryIO, fmt: str) -> None:
-    write_rows(target, fmt, XK_COLUMNS, xk_rows(cases))
+    write_credit(target, fmt, XK_COLUMNS, xk_rows(cases))
 
 
 def xk_filename(start: datetime.date, end: datetime.date, fmt: str) -> str:
-    return f"行政许可双公示_XK_{start:%Y%m%d}-{end:%Y%m%d}.{fmt}"
+    return export_filename("行政许可双公示_XK", start, end, fmt)

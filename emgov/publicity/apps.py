@@ -12,6 +12,7 @@ class PublicityConfig(AppConfig):
         from emgov.core.interchange import registry
         from emgov.core.models import Role
         from emgov.publicity.ledgers import DisclosureLedger
+        from emgov.publicity.publication_queries import legal_officer_todos
         from emgov.publicity.views import HANDLER_ROLES, request_todo
 
         registry.register(DisclosureLedger())
@@ -25,3 +26,7 @@ class PublicityConfig(AppConfig):
         navigation.register("publicity", _("信息公开统计"), "publicity:statistics")
         navigation.register("publicity", _("公开网站"), "public:disclosures")
         navigation.register_todo(request_todo)
+        navigation.register("publicity", _("待公示/逾期未公示"), "publicity:publications-pending")
+        navigation.register("publicity", _("双公示记录"), "publicity:publications-list")
+        navigation.register("publicity", _("行政处罚公示（公开网站）"), "public:penalties")
+        navigation.register_todo(legal_officer_todos)

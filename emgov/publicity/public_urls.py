@@ -10,4 +10,6 @@ urlpatterns = [
     path("", public_views.disclosure_list, name="disclosures"),
     path("disclosures/<int:pk>/", public_views.disclosure_detail, name="disclosure"),
     path("normative-documents/", public_views.normative_documents, name="normative-documents"),
+    path("penalties/", public_views.penalty_list, name="penalties"),
+    path("penalties/<int:pk>/", public_views.penalty_detail, name="penalty"),
 ]

@@ -6,7 +6,9 @@ and a template that extends "publicity/public/base.html".
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -15,7 +17,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from emgov.legal.models import NormativeDocument, NormativeStatus
+from emgov.publicity.cf import public_listing, public_penalty
 from emgov.publicity.letters import bureau_name
+from emgov.publicity.publication_queries import public_penalties, search_public_penalties
 from emgov.publicity.queries import published_items
 
 PUBLIC_PAGE_SIZE = 20
@@ -24,6 +28,7 @@ PUBLIC_PAGE_SIZE = 20
 PUBLIC_SECTIONS: list[tuple[str, Any]] = [
     ("public:disclosures", _("政府信息公开")),
     ("public:normative-documents", _("现行有效规范性文件")),
+    ("public:penalties", _("行政处罚决定公示")),
 ]
 
 
@@ -87,5 +92,67 @@ def normative_documents(request: HttpRequest) -> HttpResponse:
                 ),
             ),
             "q": query,
+        },
+    )
+
+
+def _day(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+# Only these columns are read for the public list: nothing private is even loaded.
+PUBLIC_PENALTY_FIELDS = (
+    "pk",
+    "decision_number",
+    "party_name",
+    "party_type",
+    "penalty_kinds",
+    "fine_amount",
+    "decided_on",
+    "published_on",
+)
+
+
+def penalty_list(request: HttpRequest) -> HttpResponse:
+    """行政处罚决定公示: published decisions (not withdrawn, not voided), searchable, paginated."""
+    party = request.GET.get("party", "").strip()
+    number = request.GET.get("number", "").strip()
+    start_text, end_text = request.GET.get("start", "").strip(), request.GET.get("end", "").strip()
+    start, end = _day(start_text), _day(end_text)
+    cases = search_public_penalties(
+        public_penalties().only(*PUBLIC_PENALTY_FIELDS), party=party, number=number, start=start, end=end
+    )
+    page = _page(request, cases.order_by("-published_on", "-decided_on", "-pk"))
+    return render_public(
+        request,
+        "publicity/public/penalties.html",
+        {
+            "title": _("行政处罚决定公示"),
+            "section": "public:penalties",
+            "page": page,
+            "decisions": [public_listing(case) for case in page],
+            "party": party,
+            "number": number,
+            "start": start.isoformat() if start else "",
+            "end": end.isoformat() if end else "",
+            "query": urlencode({"party": party, "number": number, "start": start_text, "end": end_text}),
+        },
+    )
+
+
+def penalty_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_object_or_404(public_penalties().select_related("enterprise"), pk=pk)
+    decision = public_penalty(case)
+    return render_public(
+        request,
+        "publicity/public/penalty.html",
+        {
+            "title": decision.decision_number or _("行政处罚决定"),
+            "section": "public:penalties",
+            "decision": decision,
+            "agency": bureau_name(),
         },
     )

@@ -27,6 +27,12 @@ class Officer(ReferenceModel):
     status = models.CharField(
         _("证件状态"), max_length=4, choices=CertificateStatus.choices, default=CertificateStatus.VALID
     )
+    legal_qualification_number = models.CharField(
+        _("法律职业资格证书编号"),
+        max_length=30,
+        blank=True,
+        help_text=_("持有国家法律职业资格的人员填写；首次从事法制审核的人员须持有（行政处罚法第五十八条）"),
+    )
     user = models.OneToOneField(
         "core.User",
         verbose_name=_("系统账号"),

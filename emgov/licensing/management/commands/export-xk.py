@@ -1,19 +1,12 @@
-import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from emgov.core.credit_export import parse_period
 from emgov.core.interchange.files import FileError, file_format
 from emgov.licensing.models import LicensingCase
 from emgov.licensing.queries import published_decisions
 from emgov.licensing.xk import write_xk
-
-
-def _date(value: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"日期“{value}”格式有误，应为 YYYY-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -28,12 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("file", help="输出文件，.xlsx 或 .csv")
 
     def handle(self, *args, start: str, end: str, file: str, **options):
-        first, last = _date(start), _date(end)
-        if last < first:
-            raise CommandError("公示日期至不能早于公示日期自")
         try:
+            first, last = parse_period(start, end)
             fmt = file_format(file)
-        except FileError as exc:
+        except (ValueError, FileError) as exc:
             raise CommandError(exc.args[0]) from None
         cases = published_decisions(LicensingCase.objects.all(), first, last)
         target = Path(file)

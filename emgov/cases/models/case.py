@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from emgov.core.models import Department, DomainModel
 from emgov.core.models.fields import region_field
 from emgov.core.validators import validate_credit_code
-from emgov.enforcement.models import Visit
+from emgov.enforcement.models import Hazard, Visit
 from emgov.enterprises.models import Enterprise
 
 
@@ -39,6 +39,23 @@ class PenaltyKind(models.TextChoices):
 class Procedure(models.TextChoices):
     SUMMARY = "简易程序", _("简易程序")
     GENERAL = "普通程序", _("普通程序")
+
+
+class CaseStage(models.TextChoices):
+    """The stages of a case handled in the system (普通程序); empty for a decision imported from a ledger."""
+
+    FILED = "立案", _("立案")
+    INVESTIGATION = "调查取证", _("调查取证")
+    NOTIFIED = "告知", _("告知")
+    STATEMENT = "陈述申辩", _("陈述申辩")
+    HEARING = "听证", _("听证")
+    REVIEW = "法制审核", _("法制审核")
+    DISCUSSION = "集体讨论", _("集体讨论")
+    DECIDED = "决定", _("决定")
+    SERVED = "送达", _("送达")
+    EXECUTION = "执行", _("执行")
+    CLOSED = "结案", _("结案")
+    ARCHIVED = "归档", _("归档")
 
 
 # The 文号 template of penalty decisions (core.numbering).
@@ -74,8 +91,8 @@ class PenaltyCase(DomainModel):
         Department, verbose_name=_("执法部门"), on_delete=models.PROTECT, related_name="+"
     )
     violation = models.TextField(_("违法行为"))
-    legal_basis = models.TextField(_("处罚依据"))
-    penalty_kinds = models.JSONField(_("处罚种类"), default=list)
+    legal_basis = models.TextField(_("处罚依据"), blank=True)
+    penalty_kinds = models.JSONField(_("处罚种类"), default=list, blank=True)
     fine_amount = models.DecimalField(
         _("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -90,6 +107,67 @@ class PenaltyCase(DomainModel):
     )
     published_on = models.DateField(_("公示日期"), null=True, blank=True, db_index=True)
     region = region_field()
+
+    # The workflow of a case handled in the system (empty on ledger records).
+    stage = models.CharField(_("办理阶段"), max_length=4, choices=CaseStage.choices, blank=True)
+    hazard = models.ForeignKey(
+        Hazard,
+        verbose_name=_("隐患"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="penalties",
+    )
+    party_address = models.CharField(_("当事人地址"), max_length=300, blank=True)
+    major_case = models.BooleanField(_("重大案件（须集体讨论）"), default=False)
+    review_required = models.BooleanField(
+        _("须法制审核（涉及重大公共利益、案情复杂或法律规定）"), default=False
+    )
+    decision_due_on = models.DateField(_("决定期限"), null=True, blank=True)
+    notified_on = models.DateField(_("告知日期"), null=True, blank=True)
+    notice_number = models.CharField(_("告知书文号"), max_length=80, blank=True)
+    hearing_notice_number = models.CharField(_("听证告知书文号"), max_length=80, blank=True)
+    statement_due_on = models.DateField(_("陈述申辩、听证申请期限"), null=True, blank=True)
+    hearing_requested_on = models.DateField(_("申请听证日期"), null=True, blank=True)
+    hearing_notified_on = models.DateField(_("听证通知日期"), null=True, blank=True)
+    hearing_on = models.DateField(_("听证日期"), null=True, blank=True)
+    hearing_held = models.BooleanField(_("已举行听证"), default=False)
+    hearing_waived = models.BooleanField(_("当事人放弃听证"), default=False)
+    reviewed_on = models.DateField(_("法制审核日期"), null=True, blank=True)
+    reviewer = models.ForeignKey(
+        "core.User",
+        verbose_name=_("法制审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    review_points = models.JSONField(_("法制审核要点"), default=dict, blank=True)
+    discussed_on = models.DateField(_("集体讨论日期"), null=True, blank=True)
+    discretion_grade = models.ForeignKey(
+        "cases.DiscretionGrade",
+        verbose_name=_("裁量基准"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    discretion_reason = models.TextField(_("超出裁量幅度的理由"), blank=True)
+    daily_amount = models.DecimalField(
+        _("按日连续处罚的原处罚数额（元/日）"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    continuous_from = models.DateField(_("按日连续处罚起始日"), null=True, blank=True)
+    continuous_until = models.DateField(_("按日连续处罚截止日"), null=True, blank=True)
+    served_on = models.DateField(_("送达日期"), null=True, blank=True)
+    payment_due_on = models.DateField(_("缴款期限"), null=True, blank=True)
+    paid_on = models.DateField(_("缴款日期"), null=True, blank=True)
+    late_fee = models.DecimalField(
+        _("加处罚款（元）"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    demanded_on = models.DateField(_("催告书送达日期"), null=True, blank=True)
+    court_applied_on = models.DateField(_("申请法院强制执行日期"), null=True, blank=True)
+    closed_on = models.DateField(_("结案日期"), null=True, blank=True)
+    archived_on = models.DateField(_("归档日期"), null=True, blank=True)
 
     scope = ("enterprise__town", "visit__enterprise__town", "region")
 
@@ -109,9 +187,12 @@ class PenaltyCase(DomainModel):
         if self.party_type and self.party_type != PartyType.NATURAL_PERSON and not self.party_credit_code:
             errors["party_credit_code"] = _("当事人不是自然人时必须填写统一社会信用代码")
         kinds = list(self.penalty_kinds or [])
-        if not kinds:
+        settled = bool(self.decided_on) or not self.stage
+        if settled and not kinds:
             errors["penalty_kinds"] = _("至少填写一种处罚种类")
-        if PenaltyKind.FINE in kinds:
+        if settled and not (self.legal_basis or "").strip():
+            errors["legal_basis"] = _("必须填写处罚依据")
+        if PenaltyKind.FINE in kinds and (settled or self.fine_amount is not None):
             if self.fine_amount is None or self.fine_amount <= 0:
                 errors["fine_amount"] = _("处罚种类含罚款时，罚款金额必须大于0")
         elif self.fine_amount:

@@ -1,0 +1,174 @@
+"""The time limits of a case, for its page, the API and the reminders (待办)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emgov.cases import rules
+from emgov.cases.models import CaseStage, PenaltyCase
+from emgov.cases.workflow import has_fine
+from emgov.core.models import User
+from emgov.core.navigation import TodoItem
+from emgov.core.workdays import WorkdayCalendar, coverage_warning
+
+REMIND_DAYS = 10  # reminders show limits falling due within this many days
+
+
+@dataclass
+class Deadline:
+    key: str
+    label: str
+    due_on: datetime.date
+    basis: str
+    done_on: datetime.date | None = None
+    overdue: bool = False
+    late: bool = False
+    lapsed: bool = False  # a period of the party's that ran out (it cannot be "overdue")
+
+
+def _deadline(key, label, due, basis, done, today) -> Deadline:
+    return Deadline(
+        key,
+        label,
+        due,
+        basis,
+        done,
+        overdue=done is None and today > due,
+        late=done is not None and done > due,
+    )
+
+
+def case_deadlines(
+    case: PenaltyCase, today: datetime.date | None = None, calendar: WorkdayCalendar | None = None
+) -> list[Deadline]:
+    """Every time limit that applies to the case so far, with the day it was met (if it was)."""
+    today = today or timezone.localdate()
+    calendar = calendar or WorkdayCalendar()
+    out: list[Deadline] = []
+    if not case.stage or case.procedure != "普通程序":
+        return out
+    if case.decision_due_on:
+        extended = case.decision_due_on != rules.decision_limit(case.filed_on)
+        basis = _("立案之日起九十日（行政处罚法第六十条）")
+        if extended:
+            basis += _("，经批准延长")
+        out.append(
+            _deadline("decision", _("作出处罚决定"), case.decision_due_on, basis, case.decided_on, today)
+        )
+    if case.notified_on and case.statement_due_on:
+        done = case.hearing_requested_on
+        out.append(
+            _deadline(
+                "statement",
+                _("陈述申辩、申请听证"),
+                case.statement_due_on,
+                _("告知后五个工作日（行政处罚法第六十四条、第八十五条）"),
+                done,
+                today,
+            )
+        )
+        # The party's period: it lapses rather than falls overdue.
+        out[-1].overdue = False
+        out[-1].lapsed = done is None and today > case.statement_due_on
+    if case.hearing_notified_on and case.hearing_on:
+        earliest = rules.earliest_hearing(case.hearing_notified_on, calendar)
+        out.append(
+            Deadline(
+                "hearing",
+                _("举行听证（最早）"),
+                earliest,
+                _("听证七个工作日前通知当事人（行政处罚法第六十四条）"),
+                case.hearing_on if case.hearing_held else None,
+            )
+        )
+    if case.decided_on:
+        due = rules.service_due(case.decided_on, calendar)
+        out.append(
+            _deadline(
+                "service",
+                _("送达决定书"),
+                due,
+                _("七个工作日内送达（行政处罚法第六十一条）"),
+                case.served_on,
+                today,
+            )
+        )
+    if case.payment_due_on and has_fine(case):
+        out.append(
+            _deadline(
+                "payment",
+                _("缴纳罚款"),
+                case.payment_due_on,
+                _("收到决定书之日起十五日（行政处罚法第六十七条），逾期每日加处3%罚款"),
+                case.paid_on,
+                today,
+            )
+        )
+    if case.demanded_on:
+        out.append(
+            Deadline(
+                "court",
+                _("申请法院强制执行（最早）"),
+                rules.court_earliest(case.demanded_on, calendar),
+                _("催告书送达十个工作日后（行政强制法第五十四条）"),
+                case.court_applied_on,
+            )
+        )
+    return out
+
+
+def calendar_warnings(case: PenaltyCase) -> list[str]:
+    years = {case.filed_on.year} | {d.year for d in (case.notified_on, case.decided_on) if d}
+    return [w for w in (coverage_warning(y) for y in sorted(years)) if w]
+
+
+def _todo(case: PenaltyCase, label: str, due: datetime.date, today: datetime.date) -> TodoItem:
+    return TodoItem(
+        title=_("%(label)s：%(case)s（%(party)s）")
+        % {"label": label, "case": case, "party": case.party_name},
+        due=due,
+        url=reverse("cases:penalties-detail", args=[case.pk]),
+        kind=_("行政处罚"),
+        overdue=today > due,
+    )
+
+
+def case_todos(user: User) -> list[TodoItem]:
+    """Reminders: decisions, service and payments falling due within 10 days or overdue."""
+    today = timezone.localdate()
+    horizon = today + datetime.timedelta(days=REMIND_DAYS)
+    live = (
+        PenaltyCase.objects.visible_to(user)
+        .live()
+        .exclude(stage="")
+        .only(
+            "pk",
+            "case_number",
+            "decision_number",
+            "party_name",
+            "decision_due_on",
+            "decided_on",
+            "payment_due_on",
+        )
+    )
+    items = [
+        _todo(c, _("处罚决定期限"), c.decision_due_on, today)
+        for c in live.filter(decided_on__isnull=True, decision_due_on__lte=horizon)[:50]
+    ]
+    items += [
+        _todo(c, _("缴纳罚款期限"), c.payment_due_on, today)
+        for c in live.filter(stage__in=[CaseStage.SERVED, CaseStage.EXECUTION], paid_on__isnull=True).filter(
+            payment_due_on__lte=horizon, court_applied_on__isnull=True
+        )[:50]
+    ]
+    calendar = WorkdayCalendar()
+    for c in live.filter(stage=CaseStage.DECIDED, served_on__isnull=True, procedure="普通程序")[:50]:
+        due = rules.service_due(c.decided_on, calendar)
+        if due <= horizon:
+            items.append(_todo(c, _("送达期限"), due, today))
+    return items
