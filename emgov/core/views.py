@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -28,9 +30,14 @@ from emgov.core.models import (
 from emgov.core.navigation import todo_for
 from emgov.core.pages import LedgerPages
 
+# Panels shown above the to-do list (the leaders' dashboard): apps append a function of the request
+# returning rendered HTML, or "" for none, in their AppConfig.ready().
+HOME_PANELS: list[Callable[[HttpRequest], str]] = []
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"todo": todo_for(request.user)})
+    panels = [html for html in (panel(request) for panel in HOME_PANELS) if html]
+    return render(request, "core/home.html", {"todo": todo_for(request.user), "panels": panels})
 
 
 class LoginView(auth_views.LoginView):

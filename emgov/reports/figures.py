@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce, ExtractMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
 from emgov.cases.models import PenaltyCase
 from emgov.core.models import Department, Region, RegionLevel
+from emgov.enforcement import queries as enforcement_queries
 from emgov.enforcement.models import Hazard, Operation, OperationKind, Order, OrderType, Visit, VisitNature
 from emgov.legal.models import (
     CleanupResult,
@@ -180,61 +180,16 @@ def unannounced_months(s: Scope) -> list[int]:
     return [m.month for m in unannounced_month_checks(s) if m.met]
 
 
-@dataclass(frozen=True)
-class MonthCheck:
-    """One month of the 四不两直 rule: what was done, and what the rule asks for."""
-
-    month: int
-    operations: int
-    short_operations: int  # operations with visits to fewer than 3 distinct enterprises
-    towns_visited: int
-    towns_total: int
-
-    @property
-    def met(self) -> bool:
-        return self.operations >= 2 and self.short_operations == 0 and self.towns_visited >= self.towns_total
-
-
 def unannounced_visits(s: Scope) -> QuerySet:
     return s.live(Visit).filter(operation__in=unannounced_operations(s).values("pk"))
 
 
-def unannounced_month_checks(s: Scope) -> list[MonthCheck]:
-    """For each month up to the as-of month: the 四不两直 operations, the short ones, the towns visited."""
-    enterprises = (
-        s.live(Visit)
-        .filter(operation=OuterRef("pk"))
-        .order_by()
-        .values("operation")
-        .annotate(n=Count("enterprise", distinct=True))
-        .values("n")
+def unannounced_month_checks(s: Scope) -> list:
+    """For each month up to the as-of month: the 四不两直 check of the scope's region (enforcement.queries)."""
+    towns = Region.objects.filter(level=RegionLevel.TOWN, path__startswith=s.region.path)
+    return enforcement_queries.unannounced_months(
+        s.live(Operation), s.live(Visit), towns, year=s.year, through=s.as_of
     )
-    operations = {
-        row["month"]: row
-        for row in unannounced_operations(s)
-        .annotate(enterprises=Coalesce(Subquery(enterprises), 0))
-        .order_by()
-        .values(month=ExtractMonth("start_date"))
-        .annotate(operations=Count("pk"), short=Count("pk", filter=Q(enterprises__lt=3)))
-    }
-    towns = dict(
-        unannounced_visits(s)
-        .order_by()
-        .values(month=ExtractMonth("operation__start_date"))
-        .annotate(towns=Count("enterprise__town", distinct=True))
-        .values_list("month", "towns")
-    )
-    towns_total = Region.objects.filter(level=RegionLevel.TOWN, path__startswith=s.region.path).count()
-    return [
-        MonthCheck(
-            month=month,
-            operations=operations.get(month, {}).get("operations", 0),
-            short_operations=operations.get(month, {}).get("short", 0),
-            towns_visited=towns.get(month, 0),
-            towns_total=towns_total,
-        )
-        for month in range(1, s.as_of.month + 1)
-    ]
 
 
 # Publication, certificates, licensing -----------------------------------------------------------

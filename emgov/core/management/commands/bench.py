@@ -184,6 +184,10 @@ def time_import(path: Path, fmt: str, *, label: str, actor: Any, profile: cProfi
     return Timing(label, result, seconds)
 
 
+# Further measurements over the same data set, chosen with --measure NAME and run after the imports;
+# apps add them in ready(). Each is called as measure(actor=..., district=DISTRICT, out=...).
+MEASUREMENTS: dict[str, Callable[..., Any]] = {}
+
 RUNS = [
     ("new", "首次导入（全部新增）"),
     ("same", "再次导入同一文件（无变化）"),
@@ -251,6 +255,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--profile", metavar="FILE", help="把首次导入的 cProfile 数据写入 FILE，再次导入的写入 FILE.again"
         )
+        parser.add_argument(
+            "--measure",
+            action="append",
+            default=[],
+            choices=sorted(MEASUREMENTS),
+            help="导入之后再计时的项目，可重复（dashboard：领导驾驶舱）",
+        )
 
     def handle(self, *args, rows: int, enterprises: int, officers: int, format: str, **options):
         if rows < 1 or enterprises < 1 or officers < 3:
@@ -262,6 +273,8 @@ class Command(BaseCommand):
             run_benchmark(
                 data, fmt=format, folder=folder, out=self.stdout.write, profile_to=options["profile"]
             )
+            for name in options["measure"]:
+                MEASUREMENTS[name](actor=system_actor(), district=DISTRICT, out=self.stdout.write)
 
 
 @contextmanager

@@ -1,0 +1,249 @@
+"""The leaders' dashboard: the year's key figures, monthly trends, breakdowns and deadlines of a region.
+
+Every number is an SQL aggregate over the same querysets as the report's figures (`figures.py`), so the
+monthly trends add up to the year's figures. The region is the user's: the district for the bureau, the
+town for town staff. `dashboard_data` returns plain JSON-ready values, used by the page and the API.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from emgov.core.models import Department, Region, RegionLevel, User
+from emgov.core.models.regions import bureau_region
+from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus
+from emgov.reports import figures
+from emgov.reports.dashboard_deadlines import KINDS, Window, deadline_counts
+from emgov.reports.figures import FIGURES, Scope
+
+KEY_FIGURES = (
+    "enforcement.inspections",
+    "enforcement.enterprises_inspected",
+    "enforcement.officer_turnouts",
+    "enforcement.hazards_found",
+    "enforcement.penalties",
+    "enforcement.fines_yuan",
+    "joint.actions",
+    "assistance.enterprise_visits",
+    "double_publicity.penalty_records",
+    "licensing.cases",
+    "disclosure.items",
+    "litigation.cases",
+)
+# Industries beyond this many are summed as 其他.
+TOP_INDUSTRIES = 12
+
+
+class NoRegion(Exception):
+    """The user has no region to show (no assigned region, or one outside their scope)."""
+
+
+def region_choices(user: User) -> list[Region]:
+    """The regions whose dashboard the user may open: their own (or the bureau's) and the towns below."""
+    if user.sees_everything:
+        home = bureau_region() or Region.objects.filter(level=RegionLevel.COUNTY).order_by("path").first()
+        paths = [home.path] if home else []
+    else:
+        paths = user.region_paths()
+    if not paths:
+        return []
+    within = Q()
+    for path in paths:
+        within |= Q(path__startswith=path)
+    regions = Region.objects.filter(within, level__in=(RegionLevel.COUNTY, RegionLevel.TOWN))
+    chosen = [r for r in regions.order_by("path") if r.level == RegionLevel.TOWN or r.path in paths]
+    return chosen or list(Region.objects.filter(path__in=paths).order_by("path"))
+
+
+def pick_region(choices: list[Region], code: str | None) -> Region:
+    if not choices:
+        raise NoRegion
+    if not code:
+        return min(choices, key=lambda r: len(r.path))
+    for region in choices:
+        if region.code == code:
+            return region
+    raise NoRegion
+
+
+@dataclass(frozen=True)
+class Years:
+    """The years the selector offers (the first year with visits up to this year) and the default one:
+    this year, or when it has no visits yet, the latest year that has."""
+
+    first: int
+    last: int
+    default: int
+
+    def options(self) -> list[int]:
+        return list(range(self.last, self.first - 1, -1))
+
+
+def years_with_records(region: Region, today: datetime.date) -> Years:
+    span = (
+        figures.Visit.objects.live()
+        .in_region(region)
+        .filter(date__lte=today)
+        .aggregate(first=Min("date"), last=Max("date"))
+    )
+    first = span["first"].year if span["first"] else today.year
+    return Years(first=first, last=today.year, default=span["last"].year if span["last"] else today.year)
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def monthly(qs: QuerySet, date_field: str, months: int, **aggregates: Any) -> dict[str, list]:
+    """One query: each aggregate per month of the year (months 1..months), zero where there is none."""
+    rows = (
+        qs.order_by()
+        .values(month=TruncMonth(date_field))
+        .annotate(**aggregates)
+        .values("month", *aggregates.keys())
+    )
+    by_month = {row["month"].month: row for row in rows}
+    return {
+        name: [_number(by_month.get(m, {}).get(name) or 0) for m in range(1, months + 1)]
+        for name in aggregates
+    }
+
+
+def trends(s: Scope) -> dict[str, list]:
+    """Per month of the year: bureau inspections, hazards found on them and closed, penalties and fines."""
+    months = s.as_of.month
+    inspections = figures.bureau_inspections(s)
+    found = Hazard.objects.live().filter(visit__in=inspections.values("pk"))
+    # Closed in the year, whenever found: by joins, not an IN over the year's visits (which PostgreSQL
+    # plans badly with the region's conditions inside).
+    closed = s.live(Hazard).filter(
+        visit__voided_at__isnull=True,
+        visit__department=s.bureau,
+        visit__nature=figures.VisitNature.ENFORCEMENT,
+        status=HazardStatus.CLOSED,
+        reviewed_on__range=s.dates,
+    )
+    return {
+        "months": list(range(1, months + 1)),
+        **monthly(inspections, "date", months, visits=Count("pk")),
+        **monthly(found, "visit__date", months, hazards_found=Count("pk")),
+        **monthly(closed, "reviewed_on", months, hazards_closed=Count("pk")),
+        **monthly(
+            figures.bureau_decisions(s), "decided_on", months, penalties=Count("pk"), fines=Sum("fine_amount")
+        ),
+    }
+
+
+def _breakdown(s: Scope, group: str) -> list[dict[str, Any]]:
+    """Bureau inspections and the hazards found on them, grouped by a column of the enterprise."""
+    rows = (
+        figures.bureau_inspections(s)
+        .order_by()
+        .values(name=F(group))
+        .annotate(
+            visits=Count("pk", distinct=True),
+            hazards=Count("hazards", filter=Q(hazards__voided_at__isnull=True), distinct=True),
+        )
+        .order_by("-visits", "name")
+    )
+    return [{"name": row["name"] or "", "visits": row["visits"], "hazards": row["hazards"]} for row in rows]
+
+
+def by_industry(s: Scope) -> list[dict[str, Any]]:
+    rows = _breakdown(s, "enterprise__industry")
+    if len(rows) <= TOP_INDUSTRIES:
+        return rows
+    rest = rows[TOP_INDUSTRIES - 1 :]
+    other = {
+        "name": str(_("其他")),
+        "visits": sum(r["visits"] for r in rest),
+        "hazards": sum(r["hazards"] for r in rest),
+    }
+    return [*rows[: TOP_INDUSTRIES - 1], other]
+
+
+def rectification(s: Scope) -> dict[str, Any]:
+    """Of the hazards found in the year on bureau inspections: how many are closed (销号), and the major ones."""
+    found = Hazard.objects.live().filter(visit__in=figures.bureau_inspections(s).values("pk"))
+    major = Q(grade=HazardGrade.MAJOR)
+    closed = Q(status=HazardStatus.CLOSED)
+    totals = found.aggregate(
+        found=Count("pk"),
+        closed=Count("pk", filter=closed),
+        major=Count("pk", filter=major),
+        major_closed=Count("pk", filter=major & closed),
+    )
+    totals["rate"] = totals["closed"] / totals["found"] if totals["found"] else 0.0
+    totals["major_rate"] = totals["major_closed"] / totals["major"] if totals["major"] else 0.0
+    totals["percent"] = round(totals["rate"] * 100, 1)
+    return totals
+
+
+def key_figures(s: Scope) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": key,
+            "words": str(FIGURES[key].words),
+            "unit": FIGURES[key].unit,
+            "value": FIGURES[key].value(s),
+        }
+        for key in KEY_FIGURES
+    ]
+
+
+def deadlines(
+    user: User, region: Region, bureau: Department | None, today: datetime.date
+) -> list[dict[str, Any]]:
+    counts = deadline_counts(user, region, bureau, Window.of(today))
+    rows = []
+    for key, kind in KINDS.items():
+        links = {
+            when: reverse("dashboard:deadlines", kwargs={"kind": key, "when": when})
+            + "?"
+            + urlencode({"region": region.code})
+            for when in ("overdue", "due")
+        }
+        rows.append({"key": key, "title": str(kind.title), **counts[key], "links": links})
+    return rows
+
+
+def dashboard_data(
+    user: User,
+    *,
+    year: int | None = None,
+    region_code: str | None = None,
+    today: datetime.date | None = None,
+    choices: list[Region] | None = None,
+) -> dict[str, Any]:
+    """Everything the dashboard shows, for the user's region (or one of its towns) and a year."""
+    today = today or timezone.localdate()
+    region = pick_region(region_choices(user) if choices is None else choices, region_code)
+    years = years_with_records(region, today)
+    year = year or years.default
+    as_of = today if year == today.year else datetime.date(year, 12, 31)
+    s = Scope(year=year, region=region, as_of=as_of, bureau=Department.objects.filter(is_bureau=True).first())
+    return {
+        "year": year,
+        "as_of": as_of.isoformat(),
+        "today": today.isoformat(),
+        "region": {"code": region.code, "name": region.name, "level": region.level},
+        "years": sorted({*years.options(), year}, reverse=True),
+        "figures": key_figures(s),
+        "trends": trends(s),
+        "by_town": _breakdown(s, "enterprise__town__name"),
+        "by_industry": by_industry(s),
+        "rectification": rectification(s),
+        "deadlines": deadlines(user, region, s.bureau, today),
+    }

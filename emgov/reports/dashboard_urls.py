@@ -1,0 +1,10 @@
+from django.urls import path
+
+from emgov.reports import dashboard_views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("", dashboard_views.dashboard, name="index"),
+    path("<slug:kind>/<slug:when>/", dashboard_views.deadline_list, name="deadlines"),
+]

@@ -1,0 +1,230 @@
+"""The annual report's pages: the report with its figures linked, downloads, drill-down lists, the edit page."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from emgov.core.documents import document_response
+from emgov.core.models import Region, Role, User
+from emgov.core.models.regions import bureau_region
+from emgov.core.pages.base import pages_for
+from emgov.core.pages.fields import path_value
+from emgov.enforcement.models import Visit
+from emgov.reports import services
+from emgov.reports.annual import build_report, figure_for, revisit_preview, suggestions
+from emgov.reports.annual_document import annual_document, filename_stem
+from emgov.reports.figures import Scope
+from emgov.reports.forms import NarrativeForm
+from emgov.reports.wording import FORMAT_HELP, plain
+
+EDIT_ROLES = frozenset({Role.ADMIN, Role.LEADER})
+PAGE_SIZE = 50
+
+
+def can_edit(user: User) -> bool:
+    return user.sees_everything or user.role in EDIT_ROLES
+
+
+def _default_region(user: User, regions) -> Region:
+    """The bureau's region for those who see everything; otherwise the user's own highest region."""
+    region = (bureau_region() if user.sees_everything else None) or regions.order_by("path").first()
+    if region is None:
+        raise Http404
+    return region
+
+
+def _default_year(region: Region) -> int:
+    latest = Visit.objects.in_region(region).aggregate(last=Max("date"))["last"]
+    return latest.year if latest else datetime.date.today().year
+
+
+def scope_of(request: HttpRequest) -> Scope:
+    """The year, region (one the user may see, else 404) and as-of date named by the query string."""
+    regions = Region.objects.visible_to(request.user)
+    code = request.GET.get("region")
+    region = get_object_or_404(regions, code=code) if code else _default_region(request.user, regions)
+    try:
+        year = int(request.GET["year"]) if request.GET.get("year") else _default_year(region)
+        as_of = datetime.date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else None
+        return Scope.of(year=year, region_code=region.code, as_of=as_of)
+    except (ValueError, OverflowError):
+        raise Http404 from None
+
+
+def scope_query(scope: Scope) -> str:
+    params = {"year": scope.year, "region": scope.region.code}
+    if scope.as_of != datetime.date(scope.year, 12, 31):
+        params["as_of"] = scope.as_of.isoformat()
+    return urlencode(params)
+
+
+def _links(scope: Scope) -> dict[str, str]:
+    query = scope_query(scope)
+    return {
+        "query": query,
+        "docx": f"{reverse('reports:annual-download', args=['docx'])}?{query}",
+        "pdf": f"{reverse('reports:annual-download', args=['pdf'])}?{query}",
+        "edit": f"{reverse('reports:annual-edit')}?{query}",
+        "records": reverse("reports:figure-records", args=["KEY"]),
+    }
+
+
+def _hints(scope: Scope) -> dict:
+    count, preview = revisit_preview(scope)
+    return {"suggestions": suggestions(scope), "revisit_count": count, "revisit_preview": preview}
+
+
+@login_required
+def annual(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request)
+    report = build_report(scope, compare=True)
+    regions = Region.objects.visible_to(request.user).exclude(level="镇街").order_by("path")
+    towns = Region.objects.visible_to(request.user).filter(level="镇街").order_by("path")
+    return render(
+        request,
+        "reports/annual.html",
+        {
+            "title": _("年度法治政府建设报告"),
+            "report": report,
+            "scope": scope,
+            "links": _links(scope),
+            "can_edit": can_edit(request.user),
+            "regions": [*regions, *towns],
+            **_hints(scope),
+        },
+    )
+
+
+@login_required
+def annual_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    report = build_report(scope_of(request))
+    return document_response(annual_document(report), filename_stem(report), fmt)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def annual_edit(request: HttpRequest) -> HttpResponse:
+    if not can_edit(request.user):
+        raise PermissionDenied
+    scope = scope_of(request)
+    title, body, stored = services.narrative_for(scope.year, scope.region)
+    initial = {"title": title, "body": body, "version": stored.version if stored else None}
+    form = NarrativeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.narrative_save(
+                actor=request.user,
+                year=scope.year,
+                region=scope.region,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as exc:
+            for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+                for error in errors:
+                    form.add_error(
+                        field if field in form.fields else None, error.message % (error.params or {})
+                    )
+        else:
+            messages.success(request, _("已保存%(year)s年报告文稿。") % {"year": scope.year})
+            return redirect(f"{reverse('reports:annual')}?{scope_query(scope)}")
+    return render(
+        request,
+        "reports/annual_edit.html",
+        {
+            "title": _("编辑年度报告文稿"),
+            "form": form,
+            "scope": scope,
+            "stored": stored,
+            "links": _links(scope),
+            "formats": FORMAT_HELP,
+            "keys": _key_help(),
+            **_hints(scope),
+        },
+    )
+
+
+def _key_help() -> list[tuple[str, str]]:
+    from emgov.reports.checks import CHECKS
+    from emgov.reports.figures import FIGURES
+
+    words = [
+        ("year", _("报告年度")),
+        ("next_year", _("下一年度")),
+        ("last_year", _("上一年度")),
+        ("region", _("区划名称")),
+        ("bureau", _("本局名称")),
+    ]
+    return words + [(key, str(fig.words)) for key, fig in {**FIGURES, **CHECKS}.items()]
+
+
+@login_required
+def figure_records(request: HttpRequest, key: str) -> HttpResponse:
+    """The records that make up one figure, scoped to the user, one page at a time."""
+    try:
+        figure = figure_for(key)
+    except KeyError:
+        raise Http404 from None
+    scope = scope_of(request)
+    records = figure.records(scope)
+    model = records.model
+    records = records.filter(pk__in=model.objects.visible_to(request.user).values("pk"))
+    pages = pages_for(model)
+    columns = pages.columns() if pages else []
+    if pages and pages.select_related:
+        records = records.select_related(*pages.select_related)
+    if pages and pages.prefetch_related:
+        records = records.prefetch_related(*pages.prefetch_related)
+    if not records.query.order_by and not model._meta.ordering:
+        records = records.order_by("pk")
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "obj": obj,
+            "url": _detail_url(pages, obj.pk),
+            "cells": [(label, path_value(obj, name)) for name, label in columns]
+            if columns
+            else [("", str(obj))],
+        }
+        for obj in page
+    ]
+    query = scope_query(scope)
+    return render(
+        request,
+        "reports/figure_records.html",
+        {
+            "title": str(figure.words),
+            "figure": figure,
+            "value": plain(figure.value(scope)),
+            "scope": scope,
+            "page": page,
+            "rows": rows,
+            "columns": [label for _name, label in columns] or [str(model._meta.verbose_name)],
+            "query": query,
+            "back": f"{reverse('reports:annual')}?{query}",
+        },
+    )
+
+
+def _detail_url(pages, pk) -> str | None:
+    if pages is None:
+        return None
+    try:
+        return pages.url("detail", pk=pk)
+    except Exception:
+        return None

@@ -1,0 +1,118 @@
+"""How the report words a figure: the rounded forms of the bureau's report, rendered from exact values.
+
+Each format takes the exact value and returns the words, e.g. 20320000 → "约2032万元", 31245 → "3万多",
+429000 → "42.9万", 1.0 → "100%". `FORMATS` maps the name used in a narrative placeholder
+(`{{ enforcement.fines_yuan|approx_wan_yuan }}`) to its function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+WAN = Decimal(10000)
+DIGITS = "零一二三四五六七八九"
+
+
+def _decimal(value: Any) -> Decimal:
+    return Decimal(str(value or 0))
+
+
+def _trim(number: Decimal) -> str:
+    """A decimal without trailing zeros: 42.0 → "42", 42.90 → "42.9"."""
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def plain(value: Any) -> str:
+    """The exact value: integers as digits, lists joined with 、."""
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, float):
+        return _trim(Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    if isinstance(value, Decimal):
+        return _trim(value)
+    return str(value)
+
+
+def wan_yuan(value: Any) -> str:
+    """Yuan rounded to whole 万元: 20321234 → 2032万元; under 5000 yuan, the yuan: 4200 → 4200元."""
+    amount = _decimal(value)
+    wan = (amount / WAN).quantize(Decimal(1), ROUND_HALF_UP)
+    return f"{wan}万元" if wan else f"{plain(value)}元"
+
+
+def approx_wan_yuan(value: Any) -> str:
+    """The same with 约 before it, as the report words a total of fines: 20320000 → 约2032万元."""
+    return f"约{wan_yuan(value)}"
+
+
+def wan_plus(value: Any) -> str:
+    """A count as whole 万 and 多 for the rest: 31245 → 3万多, 30000 → 3万, 9500 → 9500."""
+    amount = _decimal(value)
+    if amount < WAN:
+        return plain(value)
+    wan = int(amount // WAN)
+    return f"{wan}万多" if amount > wan * WAN else f"{wan}万"
+
+
+def wan_one_decimal(value: Any) -> str:
+    """A count in 万 with one decimal: 429000 → 42.9万, 428600 → 42.9万, 420000 → 42万, 9500 → 9500."""
+    amount = _decimal(value)
+    if amount < WAN:
+        return plain(value)
+    return f"{_trim((amount / WAN).quantize(Decimal('0.1'), ROUND_HALF_UP))}万"
+
+
+def percent(value: Any) -> str:
+    """A rate in 0..1 as a percentage with at most one decimal: 1.0 → 100%, 0.9856 → 98.6%."""
+    return f"{_trim((_decimal(value) * 100).quantize(Decimal('0.1'), ROUND_HALF_UP))}%"
+
+
+def chinese_number(value: Any) -> str:
+    """A small count in Chinese numerals: 4 → 四, 12 → 十二, 69 → 六十九; from 100 on, digits."""
+    number = int(value or 0)
+    if not 0 <= number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return DIGITS[units]
+    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[units] if units else "")
+
+
+def book_titles(value: Any) -> str:
+    """Document titles in 书名号, joined with 、: ["某办法"] → 《某办法》."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    return "、".join(f"《{item}》" for item in items if item)
+
+
+def months(value: Any) -> str:
+    """Month numbers as words: [1, 2, 3] → 1月、2月、3月."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    return "、".join(f"{item}月" for item in items)
+
+
+FORMATS: dict[str, Callable[[Any], str]] = {
+    "wan_yuan": wan_yuan,
+    "approx_wan_yuan": approx_wan_yuan,
+    "wan_plus": wan_plus,
+    "wan1": wan_one_decimal,
+    "percent": percent,
+    "cn": chinese_number,
+    "titles": book_titles,
+    "months": months,
+    "plain": plain,
+}
+
+# The formats explained on the narrative's edit page.
+FORMAT_HELP = [
+    ("approx_wan_yuan", "20320000 → 约2032万元"),
+    ("wan_yuan", "20321234 → 2032万元"),
+    ("wan_plus", "31245 → 3万多"),
+    ("wan1", "429000 → 42.9万"),
+    ("percent", "1.0 → 100%"),
+    ("cn", "4 → 四"),
+    ("titles", "《…》、《…》"),
+    ("months", "1月、2月"),
+]
