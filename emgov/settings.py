@@ -125,7 +125,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
-STATICFILES_DIRS = [("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist")]
+STATICFILES_DIRS = [
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -136,6 +139,17 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 EMGOV_UPLOAD_MAX_BYTES = env_int("EMGOV_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+
+# Mail (the daily digest, `emgov digest --send`): printed on the console unless a backend is configured.
+EMAIL_BACKEND = env_str("EMGOV_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMGOV_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMGOV_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMGOV_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMGOV_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMGOV_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMGOV_EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env_str("EMGOV_EMAIL_FROM", "emgov@localhost")
+EMGOV_BASE_URL = env_str("EMGOV_BASE_URL", "http://127.0.0.1:8000")
 
 # Background work (ledger imports): the database is the queue; `emgov serve` also runs the worker
 # (`emgov db_worker`). Tests switch to django-tasks' immediate backend with a fixture.

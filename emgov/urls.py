@@ -20,7 +20,10 @@ urlpatterns = [
     path("legal/", include("emgov.legal.urls")),
     path("publicity/", include("emgov.publicity.urls")),
     path("public/", include("emgov.publicity.public_urls")),
+    path("public/", include("emgov.enforcement.public_urls")),
     path("outreach/", include("emgov.outreach.urls")),
     path("preparedness/", include("emgov.preparedness.urls")),
+    path("dashboard/", include("emgov.reports.dashboard_urls")),
+    path("reports/", include("emgov.reports.urls")),
     path("api/", api.urls),
 ]

@@ -19,6 +19,11 @@ api.add_router("/", core_router)
 api.add_router("/legal/", "emgov.api.legal.router")
 api.add_router("/publicity/", "emgov.api.publicity.router")
 api.add_router("/licensing/", "emgov.api.licensing.router")
+api.add_router("/inspections/", "emgov.api.inspections.router")
+api.add_router("/enforcement/", "emgov.api.enforcement.router")
+api.add_router("/dashboard/", "emgov.api.dashboard.router")
+api.add_router("/hazards/", "emgov.api.hazards.router")
+api.add_router("/cases/", "emgov.api.cases.router")
 
 
 @api.exception_handler(ValidationError)
