@@ -20,18 +20,11 @@ from emgov.cases.workflow import allowed_actions
 from emgov.core.documents import document_response
 from emgov.core.models import Role
 from emgov.core.pages import LedgerPages, PresenceFilter, RelatedFilter, YearFilter
+from emgov.core.pages.steps import add_errors
 from emgov.enforcement.models import Hazard, Visit
 from emgov.enterprises.ledgers import link_enterprise
 
 CASE_ROLES = frozenset({Role.ADMIN, Role.LEGAL, Role.OFFICER})
-
-
-def form_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 class PenaltyPages(LedgerPages):
@@ -125,7 +118,7 @@ class PenaltyPages(LedgerPages):
             try:
                 spec.run(case, form, request.user)
             except ValidationError as exc:
-                form_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已办理。"))
                 return redirect(self.url("detail", pk=pk))
@@ -151,7 +144,7 @@ class PenaltyPages(LedgerPages):
                     data["hazard"] = _lookup(Hazard, request, hazard_number, "hazard_number", _("隐患编号"))
                 case = services.case_open(actor=request.user, **data)
             except ValidationError as exc:
-                form_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已立案：%(n)s。") % {"n": case.case_number})
                 return redirect(self.url("detail", pk=case.pk))
@@ -169,7 +162,7 @@ class PenaltyPages(LedgerPages):
                     data["visit"] = _lookup(Visit, request, visit_number, "visit_number", _("检查编号"))
                 case = services.case_summary_decide(actor=request.user, **data)
             except ValidationError as exc:
-                form_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已当场作出处罚决定：%(n)s。") % {"n": case.decision_number})
                 return redirect(self.url("detail", pk=case.pk))

@@ -15,13 +15,13 @@ from django.db.models import Case, Value, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from emgov.core.pages.base import PAGE_SIZE
 from emgov.core.pages.fields import path_value
+from emgov.core.pages.steps import add_errors, posted_version, step_form
 from emgov.enforcement import hazards, hazards_forms
 from emgov.enforcement import hazards_escalation as escalation
 from emgov.enforcement import hazards_queries as queries
@@ -176,20 +176,15 @@ def step_view(pages: Any, request: HttpRequest, pk: int, step: str) -> HttpRespo
     if action is None or not pages.can_edit(request.user):
         raise Http404
     obj = get_object_or_404(Hazard.objects.visible_to(request.user).live(), pk=pk)
-    today = timezone.localdate()
-    initial = {n: today for n, f in action.form.base_fields.items() if isinstance(f, forms.DateField)}
-    form = action.form(request.POST or None, initial=initial)
+    form = step_form(action.form, request)
     version = obj.version
     if request.method == "POST":
-        try:
-            version = int(request.POST.get("_version", ""))
-        except ValueError:
-            version = -1
+        version = posted_version(request)
         if form.is_valid():
             try:
                 result = action.call(obj, request.user, form.cleaned_data, version)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已完成：%(step)s。") % {"step": action.label})
                 detail = pages.url("detail", pk=obj.pk)
@@ -219,14 +214,6 @@ def _result_url(result: Any) -> str | None:
         return result_pages.url("detail", pk=result.pk) if result_pages else None
     except Exception:
         return None
-
-
-def _add_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def supervised_view(pages: Any, request: HttpRequest) -> HttpResponse:

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.core.documents import document_response
+from emgov.core.pages.steps import add_errors, posted_version, step_form
 from emgov.enforcement import hazards_forms, orders
 from emgov.enforcement.documents import order_document
-from emgov.enforcement.hazards_views import _add_errors
 from emgov.enforcement.models import HazardStatus, Order, OrderType, Visit
 
 SEIZURE_WARNING_DAYS = 7
@@ -71,7 +71,7 @@ def issue_view(pages: Any, request: HttpRequest) -> HttpResponse:
             try:
                 order = orders.order_issue(actor=request.user, visit=visit, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已签发：%(number)s。") % {"number": order.number})
                 return redirect(pages.url("detail", pk=order.pk))
@@ -95,20 +95,15 @@ def _step(
     if not pages.can_edit(request.user):
         raise Http404
     obj = get_object_or_404(Order.objects.visible_to(request.user).live(), pk=pk)
-    today = timezone.localdate()
-    initial = {n: today for n, f in form_class.base_fields.items() if isinstance(f, forms.DateField)}
-    form = form_class(request.POST or None, initial=initial)
+    form = step_form(form_class, request)
     version = obj.version
     if request.method == "POST":
-        try:
-            version = int(request.POST.get("_version", ""))
-        except ValueError:
-            version = -1
+        version = posted_version(request)
         if form.is_valid():
             try:
                 call(obj, version, form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已完成：%(step)s。") % {"step": label})
                 return redirect(pages.url("detail", pk=obj.pk))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from emgov.core.models import Role, User
+from emgov.core.pages.steps import add_errors
 from emgov.enforcement import drafts
 from emgov.enforcement.models import VisitDraft
 from emgov.enforcement.visits import visit_record
@@ -45,13 +46,8 @@ def _draft_for(request: HttpRequest, pk: int) -> VisitDraft:
     return get_object_or_404(VisitDraft.objects.visible_to(request.user).open(), pk=pk)
 
 
-def _add_errors(form: PhoneVisitForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            name = "files" if name == "file" else name  # an upload's error belongs to the files box
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
+# An upload's error belongs to the files box.
+UPLOAD_ERRORS = {"file": "files"}
 
 
 def record_view(request: HttpRequest, draft_pk: int | None = None) -> HttpResponse:
@@ -70,7 +66,7 @@ def record_view(request: HttpRequest, draft_pk: int | None = None) -> HttpRespon
         try:
             draft = drafts.draft_save(actor=request.user, data=data, draft=draft, uploads=uploads)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc, UPLOAD_ERRORS)
             return _render(request, form, draft, status=422)
         messages.success(request, _("草稿已保存，可稍后继续填写。"))
         return redirect("enforcement:visit-record-draft", draft_pk=draft.pk)
@@ -78,7 +74,7 @@ def record_view(request: HttpRequest, draft_pk: int | None = None) -> HttpRespon
         try:
             visit = visit_record(actor=request.user, uploads=uploads, draft=draft, **form.visit_fields())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc, UPLOAD_ERRORS)
         else:
             hazards = visit.hazards.count()
             messages.success(

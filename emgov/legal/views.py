@@ -21,6 +21,7 @@ from emgov.core import audit
 from emgov.core.models import Officer, Role, User
 from emgov.core.models.officers import CertificateStatus
 from emgov.core.pages import LedgerPages, RelatedFilter, ValuesFilter, YearFilter
+from emgov.core.pages.steps import add_errors
 from emgov.legal import queries, rules, services
 from emgov.legal.forms import (
     AppearanceForm,
@@ -44,14 +45,6 @@ from emgov.legal.models import (
 )
 
 LEGAL_STAFF = frozenset({Role.ADMIN, Role.LEGAL})
-
-
-def _add_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _year(request: HttpRequest) -> int:
@@ -103,7 +96,7 @@ class StepPages(LedgerPages):
             try:
                 run(obj, form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已保存。"))
                 return redirect(self.url("detail", pk=pk))
@@ -199,7 +192,7 @@ class CounselPages(StepPages):
             try:
                 services.attachment_add(actor=request.user, target=obj, upload=form.cleaned_data["file"])
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("附件已上传。"))
                 return redirect(self.url("answer", pk=pk))
@@ -551,7 +544,7 @@ def officer_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已保存。"))
                 return redirect("legal:officers-detail", pk=pk)

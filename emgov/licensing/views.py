@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from emgov.core.display import EMPTY
 from emgov.core.models import Role, User
 from emgov.core.pages import LedgerPages, PresenceFilter, RelatedFilter, YearFilter
+from emgov.core.pages.steps import add_errors
 from emgov.licensing import queries, services
 from emgov.licensing.forms import (
     AcceptForm,
@@ -227,7 +228,7 @@ class LicensingPages(LedgerPages):
             try:
                 case = spec.run(case, form.cleaned_data, actor=request.user, expected_version=expected)
             except ValidationError as exc:
-                _form_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已办理：%(step)s。") % {"step": spec.label})
                 warning = services.certificate_warning(case) if step == "certificate" else None
@@ -251,14 +252,6 @@ class LicensingPages(LedgerPages):
         write_xk(cases, out, fmt)
         out.seek(0)
         return FileResponse(out, as_attachment=True, filename=xk_filename(start, end, fmt))
-
-
-def _form_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 CASES = LicensingPages()

@@ -21,6 +21,7 @@ from emgov.cases.models import PenaltyCase
 from emgov.core.credit_export import parse_period
 from emgov.core.interchange.files import FORMATS
 from emgov.core.models import User
+from emgov.core.pages.steps import add_errors
 from emgov.licensing.models import LicensingCase
 from emgov.publicity import publication_queries as queries
 from emgov.publicity.cf import cf_filename, published_penalties, write_cf
@@ -144,7 +145,7 @@ def withdraw(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     on=form.cleaned_data["withdrawn_on"],
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已撤销公示：%(case)s。") % {"case": case})
                 return redirect("publicity:publications-list")
@@ -161,14 +162,6 @@ def withdraw(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         },
         status=status,
     )
-
-
-def _add_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @require_GET

@@ -21,6 +21,7 @@ from emgov.core.documents import DOCX_CONTENT_TYPE
 from emgov.core.models import Role, User
 from emgov.core.navigation import TodoItem
 from emgov.core.pages import LedgerPages, ValuesFilter, YearFilter
+from emgov.core.pages.steps import add_errors, posted_version, step_form
 from emgov.core.workdays import WorkdayCalendar
 from emgov.publicity import forms as publicity_forms
 from emgov.publicity import queries, services
@@ -224,21 +225,16 @@ def request_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if obj.replied_on:
         messages.error(request, _("该申请已答复，不能再办理。"))
         return redirect(REQUEST_PAGES.url("detail", pk=pk))
-    today = timezone.localdate()
-    initial = {n: today for n, f in spec.form.base_fields.items() if isinstance(f, forms.DateField)}
-    form = spec.form(request.POST or None, initial=initial)
+    form = step_form(spec.form, request)
     version = obj.version
     if request.method == "POST":
-        try:
-            version = int(request.POST.get("_version", ""))
-        except ValueError:
-            version = -1
+        version = posted_version(request)
         if form.is_valid():
             kwargs = {arg: form.cleaned_data[name] for name, arg in spec.arguments.items()}
             try:
                 spec.service(obj, actor=request.user, expected_version=version, **kwargs)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已保存：%(step)s。") % {"step": spec.label})
                 return redirect(REQUEST_PAGES.url("detail", pk=pk))
@@ -254,14 +250,6 @@ def request_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             "clock": compute_clock(obj),
         },
     )
-
-
-def _add_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def request_letter(request: HttpRequest, pk: int) -> HttpResponse:

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from emgov.core.tests.browser import new_page, sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -34,13 +36,8 @@ def test_legal_officer_takes_a_case_from_filing_to_a_published_decision(
 
     build_base(actor=None)
     visit = make_visit(Region.objects.get(name="桂城街道"), day=__import__("datetime").date(2023, 8, 30))
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "legal")
-    page.fill("#id_password", demo_password)
-    page.click("button[type=submit]")
-    page.wait_for_selector("text=我的待办")
+    page = new_page(browser)
+    sign_in(page, live_server, "legal", demo_password)
 
     page.goto(f"{live_server.url}/cases/penalties/")
     page.click("#open-case")
@@ -95,7 +92,7 @@ def test_legal_officer_takes_a_case_from_filing_to_a_published_decision(
     row.locator("input[name=published_on]").fill("2023-10-13")
     row.locator("button[type=submit]").click()
     page.wait_for_selector("#pending-table >> text=已于")
-    context.close()
+    page.context.close()
 
     public = browser.new_context()
     reader = public.new_page()

@@ -30,6 +30,7 @@ from emgov.core.models import Role, User
 from emgov.core.pages.fields import path_fields, path_label, path_value
 from emgov.core.pages.filters import Filter, as_filter
 from emgov.core.pages.imports import ImportPages
+from emgov.core.pages.steps import add_errors, posted_version
 
 PAGE_SIZE = 50
 LOOKUP_LIMIT = 20
@@ -313,7 +314,7 @@ class LedgerPages(ImportPages):
                     raise ValidationError(_("不能在您负责的区划以外新建记录。"))
                 obj = self.create(actor=request.user, data={**data, **self.m2m_data(form)})
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已保存。"))
                 return redirect(self.url("detail", pk=obj.pk))
@@ -334,10 +335,7 @@ class LedgerPages(ImportPages):
         version = obj.version
         form = self.form_class(request.POST or None, request.FILES or None, instance=obj, user=request.user)
         if request.method == "POST":
-            try:
-                expected = int(request.POST.get("_version", ""))
-            except ValueError:
-                expected = -1
+            expected = posted_version(request)
             if form.is_valid():
                 changes = {k: v for k, v in form.cleaned_data.items() if k in form.fields}
                 try:
@@ -350,7 +348,7 @@ class LedgerPages(ImportPages):
                         expected_version=expected,
                     )
                 except ValidationError as exc:
-                    _add_errors(form, exc)
+                    add_errors(form, exc)
                 else:
                     messages.success(request, _("已保存修改。"))
                     return redirect(self.url("detail", pk=pk))
@@ -374,7 +372,7 @@ class LedgerPages(ImportPages):
             try:
                 services.record_void(obj, actor=request.user, reason=form.cleaned_data["reason"])
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("已作废。"))
                 return redirect(self.url("detail", pk=pk))
@@ -444,14 +442,6 @@ def _safe_list_url(pages: LedgerPages | None) -> str | None:
         return pages.url("list")
     except NoReverseMatch:
         return None
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _work_dir(kind: str) -> Path:

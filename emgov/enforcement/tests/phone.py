@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from emgov.core import services
 from emgov.core.models import Department, Officer, Region
+from emgov.core.tests.browser import sign_in
 from emgov.enforcement.models import ChecklistItem
 from emgov.enterprises.models import Enterprise
 from emgov.enterprises.services import enterprise_create
@@ -81,11 +82,7 @@ def phone_page(browser, live_server, username: str, password: str):
     """A signed-in page in a phone-sized (390×844) browser context."""
     context = browser.new_context(viewport=PHONE, accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_selector("text=我的待办")
+    sign_in(page, live_server, username, password)
     return page
 
 

@@ -4,6 +4,8 @@ import io
 
 import pytest
 
+from emgov.core.tests.browser import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -17,11 +19,7 @@ def test_legal_officer_registers_extends_replies_and_downloads_the_letter(
     build_base(actor=None)
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "legal")
-    page.fill("#id_password", demo_password)
-    page.click("button[type=submit]")
-    page.wait_for_selector("text=我的待办")
+    sign_in(page, live_server, "legal", demo_password)
 
     page.goto(f"{live_server.url}/publicity/requests/new/")
     page.fill("#id_applicant_name", "王建国")

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from emgov.core.tests.browser import new_page, sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -22,13 +24,8 @@ def test_legal_officer_publishes_with_the_button_and_the_public_reads_it(
         Region.objects.get(name="九江镇"), "（南海）应急罚〔2099〕7号", decided=decided.isoformat()
     )
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "legal")
-    page.fill("#id_password", demo_password)
-    page.click("button[type=submit]")
-    page.wait_for_selector("text=我的待办")
+    page = new_page(browser)
+    sign_in(page, live_server, "legal", demo_password)
     assert "处罚决定待公示" in page.content()
 
     page.goto(f"{live_server.url}/publicity/publications/pending/")
@@ -37,7 +34,7 @@ def test_legal_officer_publishes_with_the_button_and_the_public_reads_it(
     row.locator("button[type=submit]").click()
     page.wait_for_selector("#pending-table >> text=已于")
     page.screenshot(path=str(artifacts_dir / "publication-published.png"), full_page=True)
-    context.close()
+    page.context.close()
 
     public = browser.new_context()
     reader = public.new_page()

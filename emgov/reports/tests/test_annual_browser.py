@@ -4,6 +4,8 @@ import io
 
 import pytest
 
+from emgov.core.tests.browser import new_page, sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -22,13 +24,8 @@ def test_leader_reads_the_report_follows_a_figure_and_downloads_word(
         b.hazard(b.visit(company, b.day(date)))
     b.litigation(b.day("2023-04-01"), head_required=True, head_appeared=True)
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "leader")
-    page.fill("#id_password", demo_password)
-    page.click("button[type=submit]")
-    page.wait_for_selector("text=我的待办")
+    page = new_page(browser)
+    sign_in(page, live_server, "leader", demo_password)
 
     page.goto(f"{live_server.url}/reports/annual/?year=2023&region=440605&as_of=2023-12-04")
     report = page.inner_text("#report")
@@ -48,7 +45,7 @@ def test_leader_reads_the_report_follows_a_figure_and_downloads_word(
         page.click("text=下载 Word")
     text = "\n".join(p.text for p in Document(io.BytesIO(download_info.value.path().read_bytes())).paragraphs)
     assert "共计检查3次" in text and "三、2024年工作计划" in text
-    context.close()
+    page.context.close()
 
 
 def test_leader_edits_the_narrative_and_an_unknown_placeholder_is_refused(
@@ -58,11 +55,7 @@ def test_leader_edits_the_narrative_and_an_unknown_placeholder_is_refused(
 
     build_base(actor=None)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "leader")
-    page.fill("#id_password", demo_password)
-    page.click("button[type=submit]")
-    page.wait_for_selector("text=我的待办")
+    sign_in(page, live_server, "leader", demo_password)
 
     page.goto(f"{live_server.url}/reports/annual/edit/?year=2023&region=440605")
     body = page.input_value("#id_body")

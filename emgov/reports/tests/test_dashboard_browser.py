@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from emgov.core.tests.browser import sign_in
 from emgov.reports.tests.dashboard_fixtures import records_fixture  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,11 +24,7 @@ def test_the_leader_sees_the_charts_drawn_from_local_echarts(
     page.on("request", lambda r: requested.append(r.url))
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "leader")
-    page.fill("#id_password", demo_password)
-    page.click("button[type=submit]")
-    page.wait_for_selector("text=我的待办")
+    sign_in(page, live_server, "leader", demo_password)
     assert page.locator("#dashboard").count() == 1
     for chart in CHARTS:
         page.wait_for_selector(f"#{chart} canvas, #{chart} svg", timeout=10_000)
