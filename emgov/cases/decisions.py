@@ -9,15 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from emgov.cases import rules
-from emgov.cases.models import DECISION_DOC_TYPE, CaseStage, PenaltyCase
+from emgov.cases.models import DECISION_DOC_TYPE, REVIEW_POINTS, CaseStage, PenaltyCase
 from emgov.cases.penalty import penalty_changes
 from emgov.cases.stepping import d, number_for, require_date, run_step
 from emgov.cases.workflow import hearing_applies, hearing_pending, review_applies
 from emgov.core.models import Officer, User
 from emgov.core.services import VIA_WEB
 
-POINT_KEYS = [key for key, _label in rules.REVIEW_POINTS]
+POINT_KEYS = [key for key, _label in REVIEW_POINTS]
 
 
 def reviewer_qualified(user: User | None) -> bool:
@@ -49,7 +48,7 @@ def case_review(
     if not (opinion or "").strip():
         raise ValidationError({"opinion": _("必须填写法制审核意见。")})
     recorded = {key: bool(points.get(key)) for key in POINT_KEYS}
-    failed = [str(label) for key, label in rules.REVIEW_POINTS if not recorded[key]]
+    failed = [str(label) for key, label in REVIEW_POINTS if not recorded[key]]
     if failed:
         note = _("审核未通过（%(points)s）：%(opinion)s") % {"points": "、".join(failed), "opinion": opinion}
         return run_step(

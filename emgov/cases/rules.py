@@ -32,16 +32,6 @@ HEARING_KINDS = {
 LARGE_FINE_PERSON = Decimal("10000")
 LARGE_FINE_ORGANISATION = Decimal("50000")
 
-REVIEW_POINTS = [
-    ("subject", _("主体合法")),
-    ("facts", _("事实清楚")),
-    ("evidence", _("证据充分")),
-    ("law", _("适用法律正确")),
-    ("procedure", _("程序合法")),
-    ("discretion", _("裁量适当")),
-    ("documents", _("文书规范")),
-]
-
 
 def hearing_reason(party_type: str, kinds: list[str], fine: Decimal | None) -> str | None:
     """Why the intended penalty gives the party the right to a hearing (Art. 63), or None."""

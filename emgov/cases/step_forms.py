@@ -8,9 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from emgov.cases import rules
 from emgov.cases.discretion import current_grades
-from emgov.cases.models import DiscretionGrade, EvidenceType, PartyType, PenaltyKind
+from emgov.cases.models import REVIEW_POINTS, DiscretionGrade, EvidenceType, PartyType, PenaltyKind
 
 
 class DateInput(forms.DateInput):
@@ -155,11 +154,11 @@ class ReviewForm(OnForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for key, label in rules.REVIEW_POINTS:
+        for key, label in REVIEW_POINTS:
             self.fields[f"point_{key}"] = forms.BooleanField(label=label, required=False)
 
     def points(self) -> dict[str, bool]:
-        return {key: bool(self.cleaned_data.get(f"point_{key}")) for key, _label in rules.REVIEW_POINTS}
+        return {key: bool(self.cleaned_data.get(f"point_{key}")) for key, _label in REVIEW_POINTS}
 
 
 class DiscussForm(OnForm):

@@ -72,14 +72,17 @@ class PenaltyPages(LedgerPages):
     def prepare(self, instance: PenaltyCase) -> None:
         link_enterprise(instance)
 
+    def edit_locked(self, obj: PenaltyCase) -> str | None:
+        if obj.stage:
+            return _("该案件在系统中办理，请通过“可办理的环节”办理；已作出的决定请使用“更正处罚决定”。")
+        return None
+
     def update(
         self, obj: PenaltyCase, *, actor, changes: dict[str, Any], expected_version: int
     ) -> PenaltyCase:
-        if obj.stage:
-            raise ValidationError(
-                _("该案件在系统中办理，请通过“可办理的环节”办理；已作出的决定请使用“更正处罚决定”。"),
-                code="workflow_case",
-            )
+        locked = self.edit_locked(obj)
+        if locked:
+            raise ValidationError(locked, code="workflow_case")
         return super().update(obj, actor=actor, changes=changes, expected_version=expected_version)
 
     def get_object(self, request: HttpRequest, pk: int) -> PenaltyCase:

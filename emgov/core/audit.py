@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from emgov.core.display import format_value
 from emgov.core.models import AuditAction, AuditEntry, User
 
 
@@ -110,11 +111,18 @@ def history(instance: models.Model) -> models.QuerySet[AuditEntry]:
 def labelled_changes(instance: models.Model, changes: dict[str, list[Any]]) -> list[tuple[str, Any, Any]]:
     """(verbose field name, old, new) triples for display."""
     meta = instance._meta
+    model = type(instance)
     out = []
     for name, (old, new) in changes.items():
         try:
-            label = str(meta.get_field(name).verbose_name)
+            field = meta.get_field(name)
         except Exception:  # a field removed since the entry was written
-            label = name
-        out.append((label, old, new))
+            out.append((name, old, new))
+            continue
+        if field.is_relation:  # stored as the related record's text already
+            out.append((str(field.verbose_name), old, new))
+            continue
+        out.append(
+            (str(field.verbose_name), format_value(model, field, old), format_value(model, field, new))
+        )
     return out

@@ -24,10 +24,17 @@ def display_value(obj: models.Model, name: str) -> Any:
     if field.choices and not field.many_to_many:
         value = getattr(obj, name)
         return getattr(obj, f"get_{name}_display")() if value not in (None, "") else EMPTY
-    value = getattr(obj, name)
-    if isinstance(field, models.BooleanField):
-        return _("是") if value else _("否")
-    if value is None or value == "" or value == []:
+    return format_value(type(obj), field, getattr(obj, name))
+
+
+def format_value(model: type[models.Model], field: models.Field | None, value: Any) -> Any:
+    """A stored value as it reads on a page. A model may name the labels of a JSON field's keys in
+    `value_labels` ({field name: {key: label}}), so that {"facts": true} reads 事实清楚：是."""
+    if field is not None and field.choices and value not in (None, "") and not isinstance(value, list):
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool) or (field is not None and isinstance(field, models.BooleanField)):
+        return EMPTY if value is None else (_("是") if value else _("否"))
+    if value is None or value == "" or value == [] or value == {}:
         return EMPTY
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
@@ -35,4 +42,7 @@ def display_value(obj: models.Model, name: str) -> Any:
         return value.strftime("%Y-%m-%d")
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
+    if isinstance(value, dict):
+        labels = getattr(model, "value_labels", {}).get(field.name if field else "", {})
+        return "；".join(f"{labels.get(k, k)}：{format_value(model, None, v)}" for k, v in value.items())
     return value

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models.officers import CertificateStatus, Officer
@@ -67,8 +67,17 @@ def decisions_published_late(s: Scope) -> QuerySet:
 
 
 def decisions_past_limit(s: Scope) -> QuerySet:
+    """Decisions made after their limit: the recorded one (90 days, or as extended with approval), else
+    90 days from filing for cases imported without it."""
     limit = datetime.timedelta(days=DECISION_LIMIT_DAYS)
-    return _late(bureau_decisions(s), "filed_on", "decided_on", lambda day: day + limit, s.as_of)
+    decisions = bureau_decisions(s)
+    imported = _late(
+        decisions.filter(decision_due_on__isnull=True), "filed_on", "decided_on", lambda d: d + limit, s.as_of
+    )
+    return decisions.filter(
+        Q(decision_due_on__isnull=False, decided_on__gt=F("decision_due_on"))
+        | Q(pk__in=imported.values("pk"))
+    )
 
 
 def hazards_overdue(s: Scope) -> QuerySet:

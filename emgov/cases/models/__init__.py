@@ -1,5 +1,6 @@
 from emgov.cases.models.case import (
     DECISION_DOC_TYPE,
+    REVIEW_POINTS,
     SUMMARY_FINE_LIMIT_ORGANISATION,
     SUMMARY_FINE_LIMIT_PERSON,
     SUMMARY_KINDS,
@@ -14,6 +15,7 @@ from emgov.cases.models.steps import CaseStep, DeadlineExtension, Evidence, Evid
 
 __all__ = [
     "DECISION_DOC_TYPE",
+    "REVIEW_POINTS",
     "SUMMARY_FINE_LIMIT_ORGANISATION",
     "SUMMARY_FINE_LIMIT_PERSON",
     "SUMMARY_KINDS",

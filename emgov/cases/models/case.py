@@ -67,6 +67,18 @@ SUMMARY_FINE_LIMIT_ORGANISATION = Decimal("3000")
 SUMMARY_KINDS = {PenaltyKind.WARNING, PenaltyKind.FINE}
 
 
+# 法制审核: the points the reviewer checks (行政处罚法第五十八条), stored as {key: passed}.
+REVIEW_POINTS = [
+    ("subject", _("主体合法")),
+    ("facts", _("事实清楚")),
+    ("evidence", _("证据充分")),
+    ("law", _("适用法律正确")),
+    ("procedure", _("程序合法")),
+    ("discretion", _("裁量适当")),
+    ("documents", _("文书规范")),
+]
+
+
 class PenaltyCase(DomainModel):
     """行政处罚: an administrative penalty case and its decision (决定书)."""
 
@@ -170,6 +182,7 @@ class PenaltyCase(DomainModel):
     archived_on = models.DateField(_("归档日期"), null=True, blank=True)
 
     scope = ("enterprise__town", "visit__enterprise__town", "region")
+    value_labels = {"review_points": dict(REVIEW_POINTS)}
 
     class Meta:
         verbose_name = _("行政处罚")

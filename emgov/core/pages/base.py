@@ -120,6 +120,10 @@ class LedgerPages(ImportPages):
     def can_edit(self, user: User) -> bool:
         return user.sees_everything or self.edit_roles is None or user.role in self.edit_roles
 
+    def edit_locked(self, obj: models.Model) -> str | None:
+        """Why this record is not changed through the generic form (its workflow steps change it), or None."""
+        return None
+
     @property
     def voidable(self) -> bool:
         return hasattr(self.model, "voided_at")
@@ -273,6 +277,7 @@ class LedgerPages(ImportPages):
             "fields": fields,
             "related": self.related_sections(obj, request.user),
             "history": history,
+            "edit_locked": self.edit_locked(obj),
             **self.detail_extra(request, obj),
             **(extra or {}),
         }
@@ -331,6 +336,10 @@ class LedgerPages(ImportPages):
         obj = self.get_object(request, pk)
         if getattr(obj, "voided_at", None):
             messages.error(request, _("该记录已作废，不能修改。"))
+            return redirect(self.url("detail", pk=pk))
+        locked = self.edit_locked(obj)
+        if locked:
+            messages.error(request, locked)
             return redirect(self.url("detail", pk=pk))
         version = obj.version
         form = self.form_class(request.POST or None, request.FILES or None, instance=obj, user=request.user)
