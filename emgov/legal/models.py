@@ -272,7 +272,7 @@ class ExamResult(DomainModel):
         return f"{self.year} {self.officer.name}"
 
 
-ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".jpg", ".png")
+ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".jpg", ".jpeg", ".png")
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -42,6 +42,7 @@ SIGNATURES = {
     ".xlsx": (b"PK\x03\x04",),
     ".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
     ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
 

@@ -366,4 +366,8 @@ def licensing_case_publish(
             _("公示：该决定已于%(d)s公示。") % {"d": current.published_on.isoformat()},
             code="already_published",
         )
-    return _apply(current, actor=actor, changes={"published_on": published_on}, via=via)
+    from emgov.publicity.publications import publication_publish  # publicity builds on licensing
+
+    publication_publish(actor=actor, case=current, on=published_on, via=via)
+    current.refresh_from_db()
+    return current

@@ -178,3 +178,17 @@ def test_officer_register_shows_state_and_legal_staff_suspend(nanhai):
 )
 def test_summary_pages_render(nanhai, url):
     assert nanhai.client_for(nanhai.legal).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["现场照片.jpg", "现场照片.JPEG"])
+def test_phone_photos_are_accepted_whichever_jpeg_extension_the_phone_uses(nanhai, name):
+    record = counsel()
+    client = nanhai.client_for(nanhai.legal)
+    photo = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+    assert (
+        client.post(
+            f"/legal/counsel/{record.pk}/attach/", {"file": SimpleUploadedFile(name, photo)}
+        ).status_code
+        == 302
+    )
+    assert Attachment.objects.get().original_name == name
