@@ -66,7 +66,7 @@ def bureau_agency() -> tuple[str, str]:
     bureau = Department.objects.filter(is_bureau=True).first()
     if bureau is None:
         return "", ""
-    return bureau.name, getattr(bureau, "credit_code", "") or ""
+    return bureau.name, bureau.credit_code
 
 
 def standard_date(day: datetime.date | None) -> str:

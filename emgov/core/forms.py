@@ -33,7 +33,7 @@ class RegionForm(ScopedModelForm):
 class DepartmentForm(ScopedModelForm):
     class Meta:
         model = Department
-        fields = ["short_name", "name", "is_bureau", "region"]
+        fields = ["short_name", "name", "is_bureau", "credit_code", "region"]
 
 
 class OfficerForm(ScopedModelForm):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models.base import ReferenceModel
+from emgov.core.validators import validate_credit_code
 
 
 class RegionLevel(models.TextChoices):
@@ -76,6 +77,13 @@ class Department(ReferenceModel):
     short_name = models.CharField(_("部门简称"), max_length=30, unique=True)
     name = models.CharField(_("部门名称"), max_length=100)
     is_bureau = models.BooleanField(_("是否本局"), default=False)
+    credit_code = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        blank=True,
+        validators=[validate_credit_code],
+        help_text=_("机关的统一社会信用代码，报送双公示数据时作为决定机关代码"),
+    )
     region = models.ForeignKey(
         Region,
         verbose_name=_("区划"),

@@ -127,3 +127,13 @@ def test_the_helpers():
     assert scrub_private(f"张三，电话{PHONE}，身份证{ID_NUMBER}", person_name="张三") == (
         "张*，电话***********，身份证******************"
     )
+
+
+def test_the_deciding_agency_carries_the_bureaus_credit_code(nanhai, published):
+    from emgov.core.models import Department
+    from emgov.reports.tests.builders import credit_code
+
+    code = credit_code(99)
+    Department.objects.filter(is_bureau=True).update(credit_code=code)
+    rows = csv_rows(download(nanhai.client_for(nanhai.legal), "csv"))
+    assert rows and {(r["cf_cfjg"], r["cf_cfjgdm"]) for r in rows} == {("佛山市南海区应急管理局", code)}
