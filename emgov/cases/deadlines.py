@@ -138,9 +138,9 @@ def _todo(case: PenaltyCase, label: str, due: datetime.date, today: datetime.dat
     )
 
 
-def case_todos(user: User) -> list[TodoItem]:
+def case_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]:
     """Reminders: decisions, service and payments falling due within 10 days or overdue."""
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=REMIND_DAYS)
     live = (
         PenaltyCase.objects.visible_to(user)

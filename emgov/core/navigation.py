@@ -47,7 +47,7 @@ class TodoItem:
 @dataclass
 class Registry:
     items: list[NavItem] = field(default_factory=list)
-    todo_providers: list[Callable[[User], list[TodoItem]]] = field(default_factory=list)
+    todo_providers: list[Callable[[User, datetime.date | None], list[TodoItem]]] = field(default_factory=list)
 
 
 REGISTRY = Registry()
@@ -59,7 +59,7 @@ def register(area: str, label: str, url_name: str, roles: set[str] | None = None
         REGISTRY.items.append(item)
 
 
-def register_todo(provider: Callable[[User], list[TodoItem]]) -> None:
+def register_todo(provider: Callable[[User, datetime.date | None], list[TodoItem]]) -> None:
     if provider not in REGISTRY.todo_providers:
         REGISTRY.todo_providers.append(provider)
 
@@ -80,8 +80,9 @@ def menu_for(user: User) -> list[dict]:
     return menu
 
 
-def todo_for(user: User) -> list[TodoItem]:
-    items = [item for provider in REGISTRY.todo_providers for item in provider(user)]
+def todo_for(user: User, today: datetime.date | None = None) -> list[TodoItem]:
+    """The user's to-do list as of `today` (default: today); every provider takes (user, today)."""
+    items = [item for provider in REGISTRY.todo_providers for item in provider(user, today)]
     return sorted(items, key=lambda i: (not i.overdue, i.due or datetime.date.max))
 
 

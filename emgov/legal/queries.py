@@ -160,8 +160,8 @@ def todo_items(user: User, today: datetime.date | None = None) -> list[TodoItem]
     return items
 
 
-def provide_todo(user: User) -> list[TodoItem]:
-    return todo_items(user)
+def provide_todo(user: User, today: datetime.date | None = None) -> list[TodoItem]:
+    return todo_items(user, today)
 
 
 def appearance_summary(user: User, year: int) -> dict[str, object]:

@@ -42,11 +42,11 @@ def awaiting_decision(user: User) -> QuerySet[LicensingCase]:
     )
 
 
-def legal_officer_todos(user: User) -> list[TodoItem]:
+def legal_officer_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]:
     """The legal officer's licensing deadlines: publications and decisions overdue or due within a week."""
     if not user.is_authenticated or user.role != Role.LEGAL:
         return []
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     horizon = today + TODO_AHEAD
     items = []
     for case in awaiting_publication(user).filter(publication_due_on__lte=horizon)[:TODO_LIMIT]:

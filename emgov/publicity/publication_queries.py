@@ -102,11 +102,11 @@ def pending_decisions(user: User, *, overdue_only: bool = False) -> list[Pending
     return sorted(rows, key=lambda r: (not r.overdue, r.due_on, r.number))
 
 
-def legal_officer_todos(user: User) -> list[TodoItem]:
+def legal_officer_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]:
     """The legal officer's penalty publications: overdue, or due within a week (licensing lists its own)."""
     if not user.is_authenticated or user.role != Role.LEGAL:
         return []
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     calendar = WorkdayCalendar()
     horizon = latest_decided_due_before(today + TODO_AHEAD + datetime.timedelta(days=1), calendar)
     url = reverse("publicity:publications-pending")

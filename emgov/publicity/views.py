@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -281,11 +282,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
     )
 
 
-def request_todo(user: User) -> list[TodoItem]:
+def request_todo(user: User, today: datetime.date | None = None) -> list[TodoItem]:
     """Open requests overdue or due within five working days, on the legal officer's home page."""
     if user.role != Role.LEGAL:
         return []
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     soon = WorkdayCalendar().add_workdays(today, queries.SOON_WORKDAYS)
     qs = (
         queries.open_requests(user)

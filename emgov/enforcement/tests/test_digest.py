@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -41,3 +42,16 @@ def test_send_mails_the_users_with_an_address(nanhai, settings):
 def test_a_bad_date_is_refused(nanhai):
     with pytest.raises(CommandError, match="格式不正确"):
         run("--date", "2023-13-01")
+
+
+def test_every_providers_items_are_judged_on_the_digests_date(nanhai):
+    from emgov.cases.tests.helpers import FILED_ON, open_case
+
+    case = open_case(nanhai)  # the decision is due 90 days after filing
+    due = case.decision_due_on
+    before = run("--date", (due - datetime.timedelta(days=3)).isoformat())
+    after = run("--date", (due + datetime.timedelta(days=1)).isoformat())
+    line = f"处罚决定期限：{case.case_number}"
+    assert FILED_ON < due
+    assert line in before and f"期限{due:%Y-%m-%d}（已逾期）" not in before
+    assert f"期限{due:%Y-%m-%d}（已逾期）" in after

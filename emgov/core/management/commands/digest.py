@@ -1,13 +1,12 @@
 """The daily digest: each active user's to-do list from every registered provider, printed, and with
 `--send` e-mailed through Django's mail settings (EMGOV_EMAIL_*; the console backend by default).
 
-Providers that accept a `today` keyword are asked for that day (`--date`); the others answer for today.
+Every to-do provider answers for the day given (`--date`, default today).
 """
 
 from __future__ import annotations
 
 import datetime
-import inspect
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -15,17 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from emgov.core.models import User
-from emgov.core.navigation import REGISTRY, TodoItem
-
-
-def todo_on(user: User, today: datetime.date) -> list[TodoItem]:
-    items: list[TodoItem] = []
-    for provider in REGISTRY.todo_providers:
-        if "today" in inspect.signature(provider).parameters:
-            items += provider(user, today=today)
-        else:
-            items += provider(user)
-    return sorted(items, key=lambda i: (not i.overdue, i.due or datetime.date.max))
+from emgov.core.navigation import TodoItem, todo_for
 
 
 def digest_text(user: User, items: list[TodoItem], today: datetime.date) -> str:
@@ -57,7 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"日期“{date}”格式不正确，应为 YYYY-MM-DD") from None
         sent = 0
         for user in User.objects.filter(is_active=True).order_by("username"):
-            items = todo_on(user, today)
+            items = todo_for(user, today)
             if not items:
                 continue
             text = digest_text(user, items, today)
