@@ -52,6 +52,6 @@ def test_every_providers_items_are_judged_on_the_digests_date(nanhai):
     before = run("--date", (due - datetime.timedelta(days=3)).isoformat())
     after = run("--date", (due + datetime.timedelta(days=1)).isoformat())
     line = f"处罚决定期限：{case.case_number}"
-    assert FILED_ON < due
+    assert due > FILED_ON
     assert line in before and f"期限{due:%Y-%m-%d}（已逾期）" not in before
     assert f"期限{due:%Y-%m-%d}（已逾期）" in after
