@@ -133,7 +133,7 @@ class Ledger:
     ) -> ImportResult:
         """Import a table already in memory: the header first, then the rows, as a sheet holds them."""
         result = ImportResult(ledger=self.id, dry_run=dry_run)
-        plan = planning.plan(self, rows, result, progress)
+        plan = planning.plan(self, rows, result, progress, actor=actor)
         if result.errors:
             result.errors.sort(key=lambda e: e.row)
             return result

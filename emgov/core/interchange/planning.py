@@ -21,6 +21,7 @@ from emgov.core.interchange.results import ImportResult, PlannedRow, RowError
 
 if TYPE_CHECKING:
     from emgov.core.interchange.ledger import Ledger, Progress
+    from emgov.core.models import User
 
 CHUNK = 900
 AMBIGUOUS: Any = object()
@@ -78,9 +79,16 @@ class ImportContext:
 
 
 def plan(
-    ledger: Ledger, rows: list[list[Any]], result: ImportResult, progress: Progress | None
+    ledger: Ledger,
+    rows: list[list[Any]],
+    result: ImportResult,
+    progress: Progress | None,
+    actor: User | None = None,
 ) -> list[PlannedRow]:
-    """Check every row of `rows` (the header first); what is wrong goes to `result.errors`."""
+    """Check every row of `rows` (the header first); what is wrong goes to `result.errors`.
+
+    With an `actor` who does not see everything, each row must stay inside the actor's regions, both
+    the record as it is and as the row would leave it (a town's staff import their town's rows)."""
     if not rows:
         result.errors.append(RowError(0, _("文件"), _("文件是空的，第1行应为表头")))
         return []
@@ -98,7 +106,7 @@ def plan(
             ctx.preload(column, texts)
     body = _order_for_self_reference(ledger, body, positions, result, ctx)
     existing = _existing(ledger, body, positions, ctx)
-    state = PlanState(positions=positions, ctx=ctx, existing=existing, result=result)
+    state = PlanState(positions=positions, ctx=ctx, existing=existing, result=result, actor=actor)
     planned_rows: list[PlannedRow] = []
     for done, (n, row) in enumerate(body, start=1):
         planned = _plan_row(ledger, n, row, state)
@@ -265,6 +273,9 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
         return None
     state.seen_keys[key] = n
     current = state.existing.get(key)
+    if current is not None and not state.may_write(current):
+        state.report(n, ledger.key_columns[0].header, _("该记录不在您负责的区划内，不能通过导入修改"))
+        return None
     if current is not None:
         instance = current
         before = audit.snapshot(instance)
@@ -284,6 +295,9 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
         errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
         for field_name, messages in errors.items():
             state.report(n, ledger.header_for(field_name), messages[0])
+        return None
+    if not state.may_write(instance):
+        state.report(n, ledger.key_columns[0].header, _("该行记录不在您负责的区划内，不能导入"))
         return None
     if state.self_ref is not None:
         state.ctx.file_rows[raw_key[0]] = instance
@@ -314,6 +328,7 @@ class PlanState:
     seen_texts: dict[tuple, int] = field(default_factory=dict)
     seen_keys: dict[tuple, int] = field(default_factory=dict)
     reported: set[tuple[int, str]] = field(default_factory=set)
+    actor: User | None = None
 
     def __post_init__(self) -> None:
         ledger = self.ctx.ledger
@@ -321,6 +336,13 @@ class PlanState:
         self.key_indexes = [index[c] for c in ledger.key_columns]
         self.self_ref = ledger.self_reference()
         self.reported.update((e.row, e.column) for e in self.result.errors)
+
+    def may_write(self, instance: models.Model) -> bool:
+        """Whether the importing user may write this record: commands (no actor) and those who see
+        everything may; others only where the record is placed in their regions."""
+        if self.actor is None or self.actor.sees_everything:
+            return True
+        return getattr(instance, "scope", None) is not None and instance.in_scope_of(self.actor)
 
     def report(self, row: int, header: str, message: str) -> None:
         """One reason per cell: the first found."""

@@ -34,13 +34,16 @@ class ImportPages:
     """The import views of `LedgerPages`."""
 
     def can_import(self, user: User) -> bool:
-        """Imports write rows anywhere in the file, so they are open to those who cover the whole bureau."""
+        """Those who cover the whole bureau import any ledger; others import the ledgers of records
+        placed by region, and each row is checked to lie in their regions (reference data is the bureau's)."""
         if not (self.ledger_id and self.can_edit(user)):
             return False
         if user.sees_everything:
             return True
         region = bureau_region()
-        return region is not None and any(region.path.startswith(p) for p in user.region_paths())
+        if region is not None and any(region.path.startswith(p) for p in user.region_paths()):
+            return True
+        return getattr(self.model, "scope", None) is not None
 
     def _require_import(self, request: HttpRequest) -> None:
         if not self.can_import(request.user):

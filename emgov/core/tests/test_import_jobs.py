@@ -212,13 +212,43 @@ def test_an_upload_over_the_size_limit_is_refused(nanhai, settings):
     assert not ImportJob.objects.exists()
 
 
-def test_town_officers_and_leaders_cannot_import(nanhai):
+def test_town_officers_import_their_towns_rows_only(nanhai, django_capture_on_commit_callbacks):
     town = nanhai.client_for(nanhai.guicheng_officer)
-    page = town.get(BASE).content.decode()
-    assert "只有负责全局的账号可以导入台账" in page and 'type="file"' not in page
-    assert town.post(BASE, {"file": csv_file(good_rows(1))}).status_code == 200
+    rows = [f"{code(1)},企业1,桂城街道,工贸,一般风险\n", f"{code(2)},企业2,九江镇,工贸,一般风险\n"]
+    job = upload(town, csv_file(rows), django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert job.state == ImportState.INVALID
+    page = town.get(f"{BASE}{job.pk}/").content.decode()
+    assert "第3行 统一社会信用代码: 该行记录不在您负责的区划内，不能导入" in page and "第2行" not in page
+    assert not Enterprise.objects.exists()
+
+    job = upload(town, csv_file(rows[:1]), django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        town.post(f"{BASE}{job.pk}/confirm/")
+    assert list(Enterprise.objects.values_list("name", "town__name")) == [("企业1", "桂城街道")]
+
+
+def test_a_town_import_cannot_change_or_move_another_towns_record(nanhai, django_capture_on_commit_callbacks):
+    district = nanhai.client_for(nanhai.district_officer)
+    job = upload(
+        district, csv_file([f"{code(2)},企业2,九江镇,工贸,一般风险\n"]), django_capture_on_commit_callbacks
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        district.post(f"{BASE}{job.pk}/confirm/")
+    town = nanhai.client_for(nanhai.guicheng_officer)
+    moved = f"{code(2)},企业2,桂城街道,工贸,一般风险\n"  # into the town's own region
+    job = upload(town, csv_file([moved]), django_capture_on_commit_callbacks)
+    job.refresh_from_db()
+    assert job.state == ImportState.INVALID
+    assert "该记录不在您负责的区划内，不能通过导入修改" in town.get(f"{BASE}{job.pk}/").content.decode()
+    assert Enterprise.objects.get().town.name == "九江镇"
+
+
+def test_reference_ledgers_are_imported_by_the_bureau_and_leaders_import_nothing(nanhai):
+    town = nanhai.client_for(nanhai.guicheng_officer)
+    assert town.get("/core/regions/import/").status_code == 404
+    assert town.post("/core/regions/import/", {"file": csv_file(good_rows(1))}).status_code == 404
     assert not ImportJob.objects.exists()
-    assert "导入台账" not in town.get("/enterprises/enterprises/").content.decode()
     assert nanhai.client_for(nanhai.leader).get(BASE).status_code == 404
 
 
