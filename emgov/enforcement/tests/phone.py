@@ -78,6 +78,18 @@ def form_data(
 # Browser ------------------------------------------------------------------------------------------
 
 
+def guicheng_on_a_phone(browser, live_server, password: str, **enterprise_fields):
+    """The demo base, a 桂城街道 firm (桂城五金制品有限公司), two bureau officers and the checklist; the
+    town officer signed in on a phone-sized page."""
+    from emgov.demo.base import build_base
+
+    build_base(actor=None)
+    enterprise(Region.objects.get(name="桂城街道"), 1, "桂城五金制品有限公司", **enterprise_fields)
+    officer_pair()
+    checklist()
+    return phone_page(browser, live_server, "guicheng", password)
+
+
 def phone_page(browser, live_server, username: str, password: str):
     """A signed-in page in a phone-sized (390×844) browser context."""
     context = browser.new_context(viewport=PHONE, accept_downloads=True)

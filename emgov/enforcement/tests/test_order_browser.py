@@ -15,16 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_town_officer_issues_a_rectification_order_on_a_phone_and_downloads_it(
     live_server, browser, artifacts_dir, demo_password
 ):
-    from emgov.demo.base import build_base
-
-    build_base(actor=None)
-    town = phone.Region.objects.get(name="桂城街道")
-    phone.enterprise(
-        town, 1, "桂城五金制品有限公司", address="桂城街道南海大道1号", legal_representative="张三"
+    page = phone.guicheng_on_a_phone(
+        browser, live_server, demo_password, address="桂城街道南海大道1号", legal_representative="张三"
     )
-    phone.officer_pair()
-    phone.checklist()
-    page = phone.phone_page(browser, live_server, "guicheng", demo_password)
     phone.record_visit(
         page,
         live_server,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from emgov.enforcement.models import Hazard, Visit
+from emgov.enforcement.models import Hazard, Visit, VisitDraft
 from emgov.enforcement.tests import phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -10,14 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def record_two_hazard_visit(browser, live_server, demo_password):
     """The officer finds the firm by its pinyin initials, answers the checklist and submits: two hazards."""
-    from emgov.demo.base import build_base
-
-    build_base(actor=None)
-    town = phone.Region.objects.get(name="桂城街道")
-    phone.enterprise(town, 1, "桂城五金制品有限公司")
-    phone.officer_pair()
-    phone.checklist()
-    page = phone.phone_page(browser, live_server, "guicheng", demo_password)
+    page = phone.guicheng_on_a_phone(browser, live_server, demo_password)
     phone.record_visit(
         page,
         live_server,
@@ -81,15 +74,7 @@ def test_phone_form_fits_and_refuses_an_expired_certificate(
 
 
 def test_officer_saves_a_draft_on_site_and_submits_it_later(live_server, browser, demo_password):
-    from emgov.demo.base import build_base
-    from emgov.enforcement.models import VisitDraft
-
-    build_base(actor=None)
-    town = phone.Region.objects.get(name="桂城街道")
-    phone.enterprise(town, 1, "桂城五金制品有限公司")
-    phone.officer_pair()
-    phone.checklist()
-    page = phone.phone_page(browser, live_server, "guicheng", demo_password)
+    page = phone.guicheng_on_a_phone(browser, live_server, demo_password)
     page.goto(f"{live_server.url}{phone.RECORD}")
     phone.choose_enterprise(page, "91440605", "桂城五金制品有限公司")
     page.locator("#field-officers label", has_text="李执法").locator("input").check()
