@@ -111,7 +111,7 @@ def annual(request: HttpRequest) -> HttpResponse:
 def annual_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("docx", "pdf"):
         raise Http404
-    report = build_report(scope_of(request))
+    report = build_report(scope_of(request), compare=True)
     return document_response(annual_document(report), filename_stem(report), fmt)
 
 

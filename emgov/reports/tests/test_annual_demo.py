@@ -150,7 +150,9 @@ def test_the_docx_has_the_official_structure_in_named_styles(docx_file):
     headings2 = [text for style, text in styled if style == "二级标题"]
     assert [h[:3] for h in headings2] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
     assert headings2[4] == "（五）“六个支撑”强化应急指挥保障体系"
-    assert styled[-2:] == [("落款", "佛山市南海区应急管理局"), ("落款", "2023年12月4日")]
+    appendix = styled.index(("表单行", "附件"))  # 同比 follows the signature as an attachment
+    assert styled[appendix - 2 : appendix] == [("落款", "佛山市南海区应急管理局"), ("落款", "2023年12月4日")]
+    assert styled[appendix + 1] == ("公文标题", "主要数据同比")
 
 
 @pytest.mark.django_db

@@ -56,7 +56,7 @@ class Command(BaseCommand):
         from emgov.reports.annual import build_report
         from emgov.reports.annual_document import annual_document
 
-        doc = annual_document(build_report(scope))
+        doc = annual_document(build_report(scope, compare=True))
         if format == "html":
             return doc.to_html()
         return doc.to_bytes() if format == "docx" else doc.to_pdf()
