@@ -47,8 +47,7 @@ def number_for(doc_type: str, year: int, *, actor: User | None, via: str = VIA_W
 
 
 def require_scope(case: PenaltyCase, actor: User | None) -> None:
-    if actor is not None and not case.in_scope_of(actor):
-        raise ValidationError(_("不能办理您负责的区划以外的案件。"), code="out_of_scope")
+    services.require_scope(case, actor, _("不能办理您负责的区划以外的案件。"))
 
 
 def require_date(on: datetime.date | None, field: str, label: str) -> datetime.date:
@@ -100,11 +99,9 @@ def run_step(
     label: str | None = None,
 ) -> PenaltyCase:
     """Take step `action` on `on`: its own checks first (clear reasons), then the stage rule."""
-    current = PenaltyCase.objects.select_for_update().get(pk=case.pk)
-    if current.voided_at is not None:
-        raise ValidationError(_("该案件已作废，不能办理。"), code="voided")
-    if expected_version is not None and current.version != expected_version:
-        raise services.stale_error()
+    current = services.record_lock(
+        case, expected_version=expected_version, voided=_("该案件已作废，不能办理。")
+    )
     require_scope(current, actor)
     if check is not None:
         check(current)

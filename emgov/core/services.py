@@ -30,6 +30,25 @@ def stale_error() -> ValidationError:
     )
 
 
+def require_scope(record: models.Model, actor: User | None, message: str | None = None) -> None:
+    """Refuse a write by `actor` to a record placed outside the actor's regions (None: the system)."""
+    if actor is not None and hasattr(record, "in_scope_of") and not record.in_scope_of(actor):
+        raise ValidationError(message or _("不能处理您负责的区划以外的记录。"), code="out_of_scope")
+
+
+def record_lock(instance: M, *, expected_version: int | None = None, voided: str | None = None) -> M:
+    """The record as stored, locked for this transaction (SELECT … FOR UPDATE) before a step changes it.
+
+    Refused when it has been voided (`voided` is the message) or saved by someone else since
+    `expected_version`."""
+    current = type(instance)._default_manager.select_for_update(of=("self",)).get(pk=instance.pk)
+    if getattr(current, "voided_at", None) is not None:
+        raise ValidationError(voided or _("该记录已作废，不能修改。"), code="voided")
+    if expected_version is not None and current.version != expected_version:
+        raise stale_error()
+    return current
+
+
 def _labels(targets: Iterable[models.Model]) -> list[str]:
     return [str(t) for t in targets]
 
@@ -70,11 +89,7 @@ def record_update(
     """Apply `changes` (field name → new value) and `m2m` (field name → records) if nobody else saved the
     record since `expected_version`; one version step and one audit entry, with `reason` if given."""
     model = type(instance)
-    current = model._default_manager.select_for_update().get(pk=instance.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise stale_error()
-    if getattr(current, "voided_at", None) is not None:
-        raise ValidationError(_("该记录已作废，不能修改。"), code="voided")
+    current = record_lock(instance, expected_version=expected_version)
     before = audit.snapshot(current)
     for name, value in changes.items():
         setattr(current, name, value)

@@ -77,8 +77,7 @@ def _require_step(hazard: Hazard, name: str) -> HazardStep:
 
 
 def require_scope(hazard: Hazard, actor: User | None) -> None:
-    if actor is not None and not hazard.in_scope_of(actor):
-        raise ValidationError(_("不能处理您负责的区划以外的隐患。"), code="out_of_scope")
+    services.require_scope(hazard, actor, _("不能处理您负责的区划以外的隐患。"))
 
 
 def _require_date(value: datetime.date | None, field: str, label: str) -> datetime.date:
@@ -132,9 +131,7 @@ def _apply(
     via: str,
     check: Callable[[Hazard], None] | None = None,
 ) -> Hazard:
-    current = Hazard.objects.select_for_update().get(pk=hazard.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise services.stale_error()
+    current = services.record_lock(hazard, expected_version=expected_version)
     step = _require_step(current, name)
     require_scope(current, actor)
     if check:
@@ -284,9 +281,7 @@ def hazard_supervise(
     via: str = VIA_WEB,
 ) -> Hazard:
     """挂牌督办: a major hazard goes on the supervised list until it is closed."""
-    current = Hazard.objects.select_for_update().get(pk=hazard.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise services.stale_error()
+    current = services.record_lock(hazard, expected_version=expected_version)
     require_scope(current, actor)
     if not can_supervise(current):
         raise ValidationError(

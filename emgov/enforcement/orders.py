@@ -111,13 +111,8 @@ def order_issue(
 
 
 def _locked(order: Order, actor: User | None, expected_version: int | None) -> Order:
-    current = Order.objects.select_for_update().get(pk=order.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise services.stale_error()
-    if actor is not None and not current.in_scope_of(actor):
-        raise ValidationError(_("不能处理您负责的区划以外的执法文书。"), code="out_of_scope")
-    if current.voided_at is not None:
-        raise ValidationError(_("该执法文书已作废。"), code="voided")
+    current = services.record_lock(order, expected_version=expected_version, voided=_("该执法文书已作废。"))
+    services.require_scope(current, actor, _("不能处理您负责的区划以外的执法文书。"))
     return current
 
 

@@ -17,8 +17,7 @@ from emgov.enforcement.models import InspectionPlan, PlanPeriod, PlanTarget, Vis
 
 
 def require_scope(record: Any, actor: User | None) -> None:
-    if actor is not None and not record.in_scope_of(actor):
-        raise ValidationError(_("不能把记录放在您负责的区划以外。"), code="out_of_scope")
+    services.require_scope(record, actor, _("不能把记录放在您负责的区划以外。"))
 
 
 def require_live(plan: InspectionPlan) -> None:

@@ -128,12 +128,9 @@ def licensing_item_update(
 
 
 def _locked(case: LicensingCase, expected_version: int | None) -> LicensingCase:
-    current = LicensingCase.objects.select_for_update(of=("self",)).select_related("item").get(pk=case.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise services.stale_error()
-    if current.voided_at is not None:
-        raise ValidationError(_("该许可案件已作废，不能办理。"), code="voided")
-    return current
+    return services.record_lock(
+        case, expected_version=expected_version, voided=_("该许可案件已作废，不能办理。")
+    )
 
 
 def _apply(case: LicensingCase, *, actor: User | None, changes: dict[str, Any], via: str) -> LicensingCase:

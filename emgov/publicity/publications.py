@@ -56,15 +56,11 @@ def publications_of(case: Decision):
 
 
 def _locked(case: Decision) -> Decision:
-    current = type(case).objects.select_for_update(of=("self",)).get(pk=case.pk)
-    if current.voided_at is not None:
-        raise ValidationError(_("该决定已作废，不能办理公示。"), code="voided")
-    return current
+    return services.record_lock(case, voided=_("该决定已作废，不能办理公示。"))
 
 
 def _require_scope(case: Decision, actor: User | None) -> None:
-    if actor is not None and not case.in_scope_of(actor):
-        raise ValidationError(_("不能公示您负责的区划以外的决定。"), code="out_of_scope")
+    services.require_scope(case, actor, _("不能公示您负责的区划以外的决定。"))
 
 
 def _check_publishable(case: Decision, on: datetime.date) -> None:

@@ -57,8 +57,7 @@ def _next_number(year: int) -> str:
 
 
 def _require_scope(request: DisclosureRequest, actor: User | None) -> None:
-    if actor is not None and not request.in_scope_of(actor):
-        raise ValidationError(_("不能在您负责的区划以外登记政府信息公开申请。"), code="out_of_scope")
+    services.require_scope(request, actor, _("不能在您负责的区划以外登记政府信息公开申请。"))
 
 
 @transaction.atomic
@@ -89,11 +88,9 @@ def _step(
 
     `changes` may be a function, called only once the checks passed (e.g. to take a document number).
     """
-    current = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
-    if current.voided_at is not None:
-        raise ValidationError(_("该申请已作废，不能办理。"), code="voided")
-    if expected_version is not None and current.version != expected_version:
-        raise services.stale_error()
+    current = services.record_lock(
+        request, expected_version=expected_version, voided=_("该申请已作废，不能办理。")
+    )
     if check is not None:
         check(current)
     if callable(changes):

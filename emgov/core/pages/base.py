@@ -103,8 +103,7 @@ class LedgerPages(ImportPages):
         )
 
     def _require_scope(self, instance: models.Model, actor: User) -> None:
-        if hasattr(instance, "in_scope_of") and not instance.in_scope_of(actor):
-            raise ValidationError(_("不能把记录放在您负责的区划以外。"), code="out_of_scope")
+        services.require_scope(instance, actor, _("不能把记录放在您负责的区划以外。"))
 
     def m2m_names(self) -> set[str]:
         return {f.name for f in self.model._meta.many_to_many}
