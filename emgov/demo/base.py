@@ -8,20 +8,13 @@ from django.db import transaction
 
 from emgov.core import services
 from emgov.core.models import Department, DocumentNumberTemplate, Region, RegionLevel, Role, User
+from emgov.demo import names
 
 DEMO_PASSWORD = "Nanhai@2023"
 VIA = "命令 demo"
 
 DISTRICT_CODE = "440605"
-TOWNS = [
-    ("440605011", "桂城街道"),
-    ("440605121", "九江镇"),
-    ("440605122", "西樵镇"),
-    ("440605124", "丹灶镇"),
-    ("440605125", "狮山镇"),
-    ("440605126", "大沥镇"),
-    ("440605127", "里水镇"),
-]
+TOWNS = [(town.code, town.name) for town in names.TOWNS]
 DEPARTMENTS = [
     ("应急", "佛山市南海区应急管理局", True),
     ("住建", "佛山市南海区住房城乡建设和水利局", False),
