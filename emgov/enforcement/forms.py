@@ -1,13 +1,11 @@
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, User
 from emgov.core.pages import LedgerForm
-from emgov.enforcement import rules
 from emgov.enforcement.models import Hazard, Operation, Order, Visit, VisitNature
 
 VISIT_REFERENCE = {"visit": ("number", "enforcement:visits-lookup")}
@@ -73,18 +71,6 @@ class VisitForm(LedgerForm):
             self.initial.setdefault("date", timezone.localdate())
             self.initial.setdefault("nature", VisitNature.ENFORCEMENT)
             self.initial.setdefault("department", Department.objects.filter(is_bureau=True).first())
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        department, nature, date = cleaned.get("department"), cleaned.get("nature"), cleaned.get("date")
-        if department and nature and date and "officers" not in self.errors:
-            try:
-                rules.check_visit_officers(
-                    department=department, nature=nature, date=date, officers=cleaned.get("officers") or []
-                )
-            except ValidationError as exc:
-                self.add_error(None, exc)
-        return cleaned
 
 
 class HazardForm(LedgerForm):

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, Officer, User
-from emgov.enforcement import rules
 from emgov.enforcement.models import Answer, ChecklistItem, ChecklistPart, Operation, VisitNature
 from emgov.enforcement.visits import ChecklistEntry
 from emgov.enterprises.models import Enterprise
@@ -125,20 +122,6 @@ class PhoneVisitForm(forms.Form):
             if answer:
                 entries.append(ChecklistEntry(item, answer, self.cleaned_data.get(f"note_{item.pk}") or ""))
         return entries
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        department, nature, date = cleaned.get("department"), cleaned.get("nature"), cleaned.get("date")
-        if isinstance(date, datetime.date) and date > timezone.localdate():
-            self.add_error("date", _("检查日期不能晚于今天"))
-        if department and nature and date and "officers" not in self.errors:
-            try:
-                rules.check_visit_officers(
-                    department=department, nature=nature, date=date, officers=cleaned.get("officers") or []
-                )
-            except ValidationError as exc:
-                self.add_error(None, exc)
-        return cleaned
 
     def visit_fields(self) -> dict[str, Any]:
         names = (

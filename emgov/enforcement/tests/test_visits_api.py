@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from emgov.enforcement.models import Hazard, Visit
 from emgov.enforcement.tests import phone
@@ -77,6 +79,14 @@ def test_one_officer_is_refused(nanhai, firm):
         nanhai.client_for(nanhai.guicheng_officer), payload(firm, [phone.officer("YJ101", "李执法")])
     )
     assert response.status_code == 422 and "只有1名" in response.json()["detail"]["officers"][0]
+
+
+def test_a_visit_dated_after_today_is_refused_on_the_date(nanhai, firm):
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    officers = list(phone.officer_pair())
+    response = post(nanhai.client_for(nanhai.guicheng_officer), payload(firm, officers, date=tomorrow))
+    assert response.status_code == 422 and response.json()["detail"]["date"] == ["检查日期不能晚于今天"]
+    assert not Visit.objects.exists()
 
 
 def test_town_officer_cannot_see_or_post_for_another_town(nanhai):
