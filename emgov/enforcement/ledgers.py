@@ -32,13 +32,25 @@ def enterprise_column(
     header: str = "统一社会信用代码", field: str = "enterprise", *, required: bool = False
 ) -> RefColumn:
     return RefColumn(
-        header, field, required=required, model=Enterprise, lookups=("credit_code",), noun="企业"
+        header,
+        field,
+        required=required,
+        model=Enterprise,
+        lookups=("credit_code",),
+        noun="企业",
+        queryset=lambda: Enterprise.objects.select_related("town"),  # the town places the row (scope)
     )
 
 
 def visit_column(*, required: bool = False) -> RefColumn:
     return RefColumn(
-        "检查编号", "visit", required=required, model=Visit, lookups=("number",), noun="检查记录"
+        "检查编号",
+        "visit",
+        required=required,
+        model=Visit,
+        lookups=("number",),
+        noun="检查记录",
+        queryset=lambda: Visit.objects.select_related("enterprise__town"),  # the town places the row
     )
 
 

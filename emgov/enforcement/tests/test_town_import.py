@@ -1,0 +1,40 @@
+"""A town's staff import their town's visits: every row is placed by its enterprise's town, at a
+fixed number of queries however long the file."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from emgov.core.interchange import registry
+from emgov.core.services import VIA_WEB
+from emgov.enforcement.tests import phone
+
+HEADER = ["检查编号", "检查日期", "统一社会信用代码", "执法部门", "检查性质"]
+
+
+def rows(firms, count: int) -> list[list[str]]:
+    return [HEADER] + [
+        [f"JC-{n:03d}", "2023-06-01", firms[n % len(firms)].credit_code, "应急", "帮扶指导"]
+        for n in range(count)
+    ]
+
+
+def dry_run(user, table):
+    with CaptureQueriesContext(connection) as queries:
+        result = registry.get("inspections").load_rows(table, actor=user, via=VIA_WEB, dry_run=True)
+    return result, len(queries)
+
+
+def test_rows_are_checked_against_the_importers_town_without_a_query_per_row(nanhai):
+    firms = [phone.enterprise(nanhai.guicheng, n, f"桂城企业{n}") for n in range(1, 31)]
+    nanhai.guicheng_officer.region_paths()  # the user's regions are read once and kept
+    result, few = dry_run(nanhai.guicheng_officer, rows(firms[:3], 3))
+    assert not result.errors and result.created == 3
+    result, many = dry_run(nanhai.guicheng_officer, rows(firms, 30))
+    assert not result.errors and result.created == 30
+    assert many == few
+
+    other = phone.enterprise(nanhai.jiujiang, 99, "九江企业")
+    result, _ = dry_run(nanhai.guicheng_officer, rows([*firms[:3], other], 4))
+    assert [(e.row, e.message) for e in result.errors] == [(5, "该行记录不在您负责的区划内，不能导入")]
