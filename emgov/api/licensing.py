@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.api.steps import steps_routes
 from emgov.core.models import Role, User
-from emgov.core.services import VIA_API
 from emgov.licensing import services
 from emgov.licensing.models import LicensingCase, LicensingItem
+from emgov.licensing.procedures import LICENSING_CASE
 
 router = Router(tags=["行政许可"])
 
@@ -84,49 +84,8 @@ class CaseOut(Schema):
         return obj.voided_at is not None
 
 
-class StepIn(Schema):
-    version: int | None = None
-
-
-class AcceptIn(StepIn):
-    accepted_on: datetime.date
-
-
-class ExtendIn(StepIn):
-    extended_on: datetime.date
-    reason: str
-    approved_by: str
-
-
-class DecideIn(StepIn):
-    decided_on: datetime.date
-    result: str
-    content: str = ""
-
-
-class CertificateIn(StepIn):
-    issued_on: datetime.date
-    certificate_number: str
-    certificate_name: str = ""
-    valid_from: datetime.date | None = None
-    valid_until: datetime.date | None = None
-
-
-class PublishIn(StepIn):
-    published_on: datetime.date
-
-
 def _cases(user: User):
     return LicensingCase.objects.visible_to(user).select_related("item")
-
-
-def _case_to_change(request: HttpRequest, pk: int) -> LicensingCase:
-    """A case the caller may see and change; otherwise, as for one they may not see, 404."""
-    user: User = request.auth
-    case = get_object_or_404(_cases(user), pk=pk)
-    if not (user.sees_everything or user.role in EDIT_ROLES):
-        raise Http404
-    return case
 
 
 @router.get("/items", response=list[ItemOut], summary="许可事项清单")
@@ -157,35 +116,4 @@ def case_detail(request: HttpRequest, pk: int):
     return get_object_or_404(_cases(request.auth), pk=pk)
 
 
-def _run_step(
-    request: HttpRequest, pk: int, payload: StepIn, service: Callable[..., LicensingCase]
-) -> LicensingCase:
-    """A workflow step through the same service as the case page, on a case the caller may change."""
-    case = _case_to_change(request, pk)
-    fields = payload.dict(exclude={"version"})
-    return service(case, actor=request.auth, expected_version=payload.version, via=VIA_API, **fields)
-
-
-@router.post("/cases/{pk}/accept", response=CaseOut, summary="受理")
-def case_accept(request: HttpRequest, pk: int, payload: AcceptIn):
-    return _run_step(request, pk, payload, services.licensing_case_accept)
-
-
-@router.post("/cases/{pk}/extend", response=CaseOut, summary="延长办理期限")
-def case_extend(request: HttpRequest, pk: int, payload: ExtendIn):
-    return _run_step(request, pk, payload, services.licensing_case_extend)
-
-
-@router.post("/cases/{pk}/decide", response=CaseOut, summary="作出决定")
-def case_decide(request: HttpRequest, pk: int, payload: DecideIn):
-    return _run_step(request, pk, payload, services.licensing_case_decide)
-
-
-@router.post("/cases/{pk}/certificate", response=CaseOut, summary="颁发证书")
-def case_certificate(request: HttpRequest, pk: int, payload: CertificateIn):
-    return _run_step(request, pk, payload, services.licensing_case_issue_certificate)
-
-
-@router.post("/cases/{pk}/publish", response=CaseOut, summary="双公示")
-def case_publish(request: HttpRequest, pk: int, payload: PublishIn):
-    return _run_step(request, pk, payload, services.licensing_case_publish)
+steps_routes(router, "/cases", LICENSING_CASE, _cases, CaseOut, legacy=True)

@@ -13,6 +13,7 @@ from emgov.cases.models import DECISION_DOC_TYPE, REVIEW_POINTS, CaseStage, Pena
 from emgov.cases.penalty import penalty_changes
 from emgov.cases.stepping import d, number_for, require_date, run_step
 from emgov.cases.workflow import hearing_applies, hearing_pending, review_applies
+from emgov.core import hooks
 from emgov.core.models import Officer, User
 from emgov.core.services import VIA_WEB
 
@@ -175,8 +176,6 @@ def case_correct(
         via=via,
     )
     if case.published_on:
-        from emgov.publicity.publications import publication_withdraw
-
-        publication_withdraw(actor=actor, case=case, reason=reason, on=max(on, case.published_on), via=via)
+        hooks.withdraw_decision(actor=actor, case=case, reason=reason, on=max(on, case.published_on), via=via)
         case.refresh_from_db()
     return case

@@ -12,6 +12,7 @@ from emgov.demo.base import VIA
 from emgov.enterprises.models import Enterprise
 from emgov.licensing import services
 from emgov.licensing.models import LicenceType, LicensingCase, LicensingItem
+from emgov.licensing.procedures import LICENSING_CASE
 
 D = datetime.date
 
@@ -191,9 +192,10 @@ def _run(spec: DemoCase, item: LicensingItem, firm: Enterprise, n: int) -> Licen
         applied_on=spec.applied,
     )
     if spec.accepted:
-        case = services.licensing_case_accept(case, actor=None, via=VIA, accepted_on=spec.accepted)
+        case = LICENSING_CASE.take("accept", case, actor=None, via=VIA, accepted_on=spec.accepted)
     if spec.extended:
-        case = services.licensing_case_extend(
+        case = LICENSING_CASE.take(
+            "extend",
             case,
             actor=None,
             via=VIA,
@@ -202,12 +204,13 @@ def _run(spec: DemoCase, item: LicensingItem, firm: Enterprise, n: int) -> Licen
             approved_by="陈局长",
         )
     if spec.decided:
-        case = services.licensing_case_decide(
-            case, actor=None, via=VIA, decided_on=spec.decided, result=spec.result
+        case = LICENSING_CASE.take(
+            "decide", case, actor=None, via=VIA, decided_on=spec.decided, result=spec.result
         )
     if spec.certificate:
         prefix = "粤佛南安经" if item.name == HAZCHEM else "粤佛南烟零"
-        case = services.licensing_case_issue_certificate(
+        case = LICENSING_CASE.take(
+            "certificate",
             case,
             actor=None,
             via=VIA,
@@ -215,5 +218,5 @@ def _run(spec: DemoCase, item: LicensingItem, firm: Enterprise, n: int) -> Licen
             certificate_number=f"{prefix}字〔{spec.certificate.year}〕{n:04d}号",
         )
     if spec.published:
-        case = services.licensing_case_publish(case, actor=None, via=VIA, published_on=spec.published)
+        case = LICENSING_CASE.take("publish", case, actor=None, via=VIA, published_on=spec.published)
     return case

@@ -8,13 +8,16 @@ class PublicityConfig(AppConfig):
     verbose_name = _("公开公示")
 
     def ready(self) -> None:
-        from emgov.core import navigation
+        from emgov.core import hooks, navigation
         from emgov.core.interchange import registry
         from emgov.core.models import Role
         from emgov.publicity.ledgers import DisclosureLedger
         from emgov.publicity.publication_queries import legal_officer_todos
+        from emgov.publicity.publications import publication_publish, publication_withdraw
         from emgov.publicity.views import HANDLER_ROLES, request_todo
 
+        hooks.publish_decision.provide(publication_publish)
+        hooks.withdraw_decision.provide(publication_withdraw)
         registry.register(DisclosureLedger())
         navigation.register("publicity", _("政府信息公开"), "publicity:disclosures-list")
         navigation.register(

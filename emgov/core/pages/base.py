@@ -30,7 +30,7 @@ from emgov.core.models import Role, User
 from emgov.core.pages.fields import path_fields, path_label, path_value
 from emgov.core.pages.filters import Filter, as_filter
 from emgov.core.pages.imports import ImportPages
-from emgov.core.pages.steps import add_errors, posted_version
+from emgov.core.pages.steps import ProcedurePages, add_errors, posted_version
 
 PAGE_SIZE = 50
 LOOKUP_LIMIT = 20
@@ -44,7 +44,7 @@ def pages_for(model: type[models.Model]) -> LedgerPages | None:
     return _PAGES_BY_MODEL.get(model)
 
 
-class LedgerPages(ImportPages):
+class LedgerPages(ProcedurePages, ImportPages):
     name: str = ""
     namespace: str = ""
     model: type[models.Model]
@@ -140,6 +140,8 @@ class LedgerPages(ImportPages):
             path(f"{n}/<int:pk>/edit/", self.edit_view, name=f"{n}-edit"),
             path(f"{n}/export.<str:fmt>", self.export_view, name=f"{n}-export"),
         ]
+        if self.procedure is not None:
+            patterns.append(path(f"{n}/<int:pk>/steps/<str:step>/", self.step_view, name=f"{n}-step"))
         if self.voidable:
             patterns.append(path(f"{n}/<int:pk>/void/", self.void_view, name=f"{n}-void"))
         if self.lookup_field:
@@ -277,6 +279,8 @@ class LedgerPages(ImportPages):
             "related": self.related_sections(obj, request.user),
             "history": history,
             "edit_locked": self.edit_locked(obj),
+            "step_options": self.step_options(request, obj),
+            "step_state": self.procedure.state_label(obj) if self.procedure else "",
             **self.detail_extra(request, obj),
             **(extra or {}),
         }

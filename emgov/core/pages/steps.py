@@ -1,5 +1,6 @@
-"""What every workflow step view shares: its form with today's date filled in, the record version
-posted with it, and the service's `ValidationError` put back on the form's fields."""
+"""What every workflow step page shares: its form with today's date filled in, the record version
+posted with it, the service's `ValidationError` put back on the form's fields, and the generic step
+pages of a ledger that follows a `Procedure`."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emgov.core.workflow import Procedure, Step
 
 
 def add_errors(form: forms.Form, exc: ValidationError, aliases: Mapping[str, str] | None = None) -> None:
@@ -36,3 +42,79 @@ def step_form(form_class: type[forms.Form], request: HttpRequest, **kwargs: Any)
     initial = {n: today for n, f in form_class.base_fields.items() if isinstance(f, forms.DateField)}
     initial.update(kwargs.pop("initial", {}))
     return form_class(request.POST or None, initial=initial, **kwargs)
+
+
+class ProcedurePages:
+    """The steps of a ledger whose records follow a `Procedure`: offered on the record's page, each
+    taken on its own page at `<name>/<pk>/steps/<step>/` (the form posted from the record's page too).
+
+    Mixed into `LedgerPages`; a ledger sets `procedure` and gets the step URLs and the detail context."""
+
+    procedure: Procedure | None = None
+    step_template = "core/pages/step.html"
+
+    def step_options(self, request: HttpRequest, obj: Any) -> list[dict[str, Any]]:
+        """What the record's page lists: each step the user may take now with its form, and those a
+        guard refuses with the reason."""
+        if self.procedure is None:
+            return []
+        return [
+            {
+                "step": o.step,
+                "refusal": o.refusal,
+                "target": self.procedure.states.get(o.step.target, "") if o.step.target else "",
+                "form": self._step_form(o.step, obj, None, auto_id=f"id_{o.step.name}_%s")
+                if o.available
+                else None,
+            }
+            for o in self.procedure.options(obj, request.user)
+        ]
+
+    def step_warnings(self, obj: Any, step: Step) -> list[str]:
+        """What the user is warned of after taking `step` (e.g. a deadline missed but not forbidden)."""
+        return []
+
+    def _step_form(self, step: Step, obj: Any, data: Any, **kwargs: Any) -> forms.Form:
+        form_class = step.form or forms.Form
+        today = timezone.localdate()
+        initial = {n: today for n, f in form_class.base_fields.items() if isinstance(f, forms.DateField)}
+        return self.procedure.form(step, obj, data, initial=initial, **kwargs)
+
+    def step_view(self, request: HttpRequest, pk: int, step: str) -> HttpResponse:
+        spec = self.procedure.step(step) if self.procedure else None
+        if spec is None:
+            raise Http404
+        obj = self.get_object(request, pk)
+        if not self.procedure.permits(request.user, spec):
+            raise PermissionDenied
+        form = self._step_form(spec, obj, request.POST if request.method == "POST" else None)
+        status = 200
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    obj = self.procedure.take(
+                        spec.name,
+                        obj,
+                        actor=request.user,
+                        expected_version=posted_version(request),
+                        **form.cleaned_data,
+                    )
+                except ValidationError as exc:
+                    add_errors(form, exc)
+                else:
+                    messages.success(request, _("已办理：%(step)s。") % {"step": spec.label})
+                    for warning in self.step_warnings(obj, spec):
+                        messages.warning(request, warning)
+                    return redirect(self.url("detail", pk=obj.pk))
+            status = 422
+        context = {
+            **self.base_context(request),
+            "obj": obj,
+            "form": form,
+            "step": spec,
+            "step_label": spec.label,
+            "refusal": self.procedure.refusal(obj, spec),
+            "state": self.procedure.state_label(obj),
+            "version": obj.version,
+        }
+        return render(request, self.step_template, context, status=status)

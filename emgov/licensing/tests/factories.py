@@ -7,6 +7,7 @@ import datetime
 from emgov.enterprises.models import Enterprise
 from emgov.licensing import services
 from emgov.licensing.models import LicensingCase, LicensingItem
+from emgov.licensing.procedures import LICENSING_CASE
 
 D = datetime.date
 
@@ -34,9 +35,9 @@ def apply(
 
 def accepted(item: LicensingItem, on: datetime.date, number: str = "SL2023001", **fields) -> LicensingCase:
     fields.setdefault("applied_on", on)
-    return services.licensing_case_accept(apply(item, number, **fields), actor=None, accepted_on=on)
+    return LICENSING_CASE.take("accept", apply(item, number, **fields), actor=None, accepted_on=on)
 
 
 def granted(item: LicensingItem, on: datetime.date, number: str = "SL2023001", **fields) -> LicensingCase:
     case = accepted(item, on - datetime.timedelta(days=5), number, **fields)
-    return services.licensing_case_decide(case, actor=None, decided_on=on, result="准予")
+    return LICENSING_CASE.take("decide", case, actor=None, decided_on=on, result="准予")

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from emgov.enterprises.tests.test_views import make_enterprise
-from emgov.licensing import services
+from emgov.licensing.procedures import LICENSING_CASE
 from emgov.licensing.tests.factories import D, granted, make_item
 from emgov.licensing.xk import XK_COLUMNS
 
@@ -26,14 +26,18 @@ def published(nanhai):
     )
     item = make_item(validity_years=1)
     case = granted(item, D(2023, 6, 1), "SL1", enterprise=firm)
-    case = services.licensing_case_issue_certificate(
-        case, actor=nanhai.legal, issued_on=D(2023, 6, 5), certificate_number="粤佛南烟零字〔2023〕1号"
+    case = LICENSING_CASE.take(
+        "certificate",
+        case,
+        actor=nanhai.legal,
+        issued_on=D(2023, 6, 5),
+        certificate_number="粤佛南烟零字〔2023〕1号",
     )
-    services.licensing_case_publish(case, actor=nanhai.legal, published_on=D(2023, 6, 6))
+    LICENSING_CASE.take("publish", case, actor=nanhai.legal, published_on=D(2023, 6, 6))
     person = granted(item, D(2023, 6, 10), "SL2", applicant="李四")
-    services.licensing_case_publish(person, actor=nanhai.legal, published_on=D(2023, 6, 12))
+    LICENSING_CASE.take("publish", person, actor=nanhai.legal, published_on=D(2023, 6, 12))
     outside = granted(item, D(2023, 8, 1), "SL3")
-    services.licensing_case_publish(outside, actor=nanhai.legal, published_on=D(2023, 8, 2))
+    LICENSING_CASE.take("publish", outside, actor=nanhai.legal, published_on=D(2023, 8, 2))
     granted(item, D(2023, 6, 2), "SL4")  # decided, not published
     return firm
 
