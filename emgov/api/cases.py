@@ -1,10 +1,10 @@
-"""Penalty cases: filing, the steps of the procedure (only the allowed ones), deadlines and documents."""
+"""Penalty cases: filing, the steps of `PENALTY_CASE` (`GET …/{pk}/steps` lists them, `POST …/{pk}/steps/{step}`
+takes one with the step's form fields and `version`), the history of a case, its deadlines and documents."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -13,19 +13,19 @@ from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from emgov.cases import decisions, execution, services
-from emgov.cases.deadlines import case_deadlines
+from emgov.api.steps import steps_routes
+from emgov.cases import services
 from emgov.cases.documents import DOCUMENTS_BY_KEY, documents_of, filename_stem
-from emgov.cases.models import DiscretionGrade, PenaltyCase
-from emgov.cases.workflow import allowed_actions
+from emgov.cases.models import PenaltyCase
+from emgov.cases.procedures import PENALTY_CASE
+from emgov.cases.queries import case_deadlines
 from emgov.core.documents import document_response
-from emgov.core.models import Role, User
+from emgov.core.models import User
+from emgov.core.permissions import CASE_STAFF
 from emgov.core.services import VIA_API
 from emgov.enforcement.models import Hazard, Visit
 
 router = Router(tags=["行政处罚"])
-
-EDIT_ROLES = {Role.ADMIN, Role.LEGAL, Role.OFFICER}
 
 
 class CaseOut(Schema):
@@ -62,11 +62,13 @@ class CaseOut(Schema):
     allowed_steps: list[str]
 
     @staticmethod
-    def resolve_allowed_steps(obj: PenaltyCase) -> list[str]:
-        return [a.code for a in allowed_actions(obj)]
+    def resolve_allowed_steps(obj: PenaltyCase, context: dict[str, Any]) -> list[str]:
+        """The steps the caller may take now (`GET …/{pk}/steps` says why the others are refused)."""
+        user = context["request"].auth if context and context.get("request") else None
+        return [step.name for step in PENALTY_CASE.available(obj, user)]
 
 
-class StepOut(Schema):
+class HistoryOut(Schema):
     action: str
     label: str
     stage: str
@@ -110,102 +112,6 @@ class OpenIn(Schema):
     legal_basis: str | None = None
 
 
-class Step(StrEnum):
-    investigate = "investigate"
-    evidence = "evidence"
-    notify = "notify"
-    statement = "statement"
-    hearing_request = "hearing_request"
-    hearing_notice = "hearing_notice"
-    hearing_hold = "hearing_hold"
-    review = "review"
-    discuss = "discuss"
-    decide = "decide"
-    extend = "extend"
-    serve = "serve"
-    pay = "pay"
-    defer = "defer"
-    court = "court"
-    close = "close"
-    archive = "archive"
-    correct = "correct"
-
-
-class StepIn(Schema):
-    """The data of a step; each step reads only its own fields (see the step's service)."""
-
-    on: datetime.date | None = None
-    note: str | None = None
-    waives_hearing: bool | None = None
-    hearing_on: datetime.date | None = None
-    penalty_kinds: list[str] | None = None
-    fine_amount: Decimal | None = None
-    legal_basis: str | None = None
-    discretion_grade_id: int | None = None
-    discretion_reason: str | None = None
-    daily_amount: Decimal | None = None
-    continuous_from: datetime.date | None = None
-    continuous_until: datetime.date | None = None
-    major_case: bool | None = None
-    review_required: bool | None = None
-    points: dict[str, bool] | None = None
-    opinion: str | None = None
-    approved_by: str | None = None
-    approved_on: datetime.date | None = None
-    new_due_on: datetime.date | None = None
-    reason: str | None = None
-    demanded_on: datetime.date | None = None
-    evidence_type: str | None = None
-    title: str | None = None
-    collected_on: datetime.date | None = None
-    collected_by: str | None = None
-    is_inquiry: bool | None = None
-    interviewee: str | None = None
-    description: str | None = None
-
-
-PENALTY = (
-    "penalty_kinds",
-    "fine_amount",
-    "legal_basis",
-    "discretion_grade",
-    "discretion_reason",
-    "daily_amount",
-    "continuous_from",
-    "continuous_until",
-)
-EVIDENCE = (
-    "evidence_type",
-    "title",
-    "collected_on",
-    "collected_by",
-    "is_inquiry",
-    "interviewee",
-    "description",
-)
-SERVICES: dict[str, tuple[Any, tuple[str, ...]]] = {
-    "investigate": (services.case_investigate, ("on",)),
-    "evidence": (services.evidence_add, EVIDENCE),
-    "notify": (services.case_notify, ("on", "major_case", "review_required", *PENALTY)),
-    "statement": (services.case_statement, ("on", "note", "waives_hearing")),
-    "hearing_request": (services.hearing_request, ("on",)),
-    "hearing_notice": (services.hearing_notice, ("on", "hearing_on")),
-    "hearing_hold": (services.hearing_hold, ("on", "note")),
-    "review": (decisions.case_review, ("on", "points", "opinion")),
-    "discuss": (decisions.case_discuss, ("on", "note")),
-    "decide": (decisions.case_decide, ("on", *PENALTY)),
-    "extend": (services.case_extend, ("approved_by", "approved_on", "reason", "new_due_on")),
-    "serve": (execution.case_serve, ("on", "note")),
-    "pay": (execution.case_pay, ("on",)),
-    "defer": (execution.case_defer, ("on", "approved_by", "new_due_on", "reason")),
-    "court": (execution.case_court, ("on", "demanded_on")),
-    "close": (execution.case_close, ("on", "note")),
-    "archive": (execution.case_archive, ("on",)),
-    "correct": (decisions.case_correct, ("on", "reason", *PENALTY)),
-}
-REQUIRED_EMPTY = {"points": {}, "opinion": "", "note": "", "reason": "", "approved_by": ""}
-
-
 def _cases(user: User):
     return PenaltyCase.objects.visible_to(user).select_related("department")
 
@@ -215,7 +121,7 @@ def _case(request: HttpRequest, pk: int) -> PenaltyCase:
 
 
 def _require_edit(user: User) -> None:
-    if not (user.sees_everything or user.role in EDIT_ROLES):
+    if not (user.sees_everything or user.role in CASE_STAFF):
         raise Http404
 
 
@@ -247,25 +153,18 @@ def case_open(request: HttpRequest, payload: OpenIn):
     return Status(201, services.case_open(actor=request.auth, via=VIA_API, **data))
 
 
-@router.get("/{pk}/steps", response=list[StepOut], summary="办理记录（谁、何时、办理了什么）")
-def case_steps(request: HttpRequest, pk: int):
+@router.get(
+    "/{pk}/history",
+    response=list[HistoryOut],
+    summary="办理记录（谁、何时、办理了什么；原 GET …/{pk}/steps，该路径现为可办理的环节）",
+)
+def case_history(request: HttpRequest, pk: int):
     return _case(request, pk).steps.filter(voided_at__isnull=True).select_related("actor")
 
 
-@router.post("/{pk}/steps/{action}", response=CaseOut, summary="办理环节（只能办理 allowed_steps 中的环节）")
-def case_step(request: HttpRequest, pk: int, action: Step, payload: StepIn):
-    _require_edit(request.auth)
-    case = _case(request, pk)
-    service, names = SERVICES[action.value]
-    data = payload.dict()
-    if "discretion_grade" in names and data.get("discretion_grade_id"):
-        data["discretion_grade"] = get_object_or_404(DiscretionGrade, pk=data["discretion_grade_id"])
-    kwargs = {n: data.get(n) for n in names if data.get(n) is not None}
-    for name in names:
-        if name in REQUIRED_EMPTY and name not in kwargs:
-            kwargs[name] = REQUIRED_EMPTY[name]
-    result = service(case, actor=request.auth, via=VIA_API, **kwargs)
-    return case if action.value == "evidence" else result
+# GET /{pk}/steps: the steps the caller may take now and those refused, with the reason;
+# POST /{pk}/steps/{step}: take one, the body being the step's form fields and `version`.
+steps_routes(router, "", PENALTY_CASE, _cases, CaseOut)
 
 
 @router.get("/{pk}/deadlines", response=list[DeadlineOut], summary="办案期限")

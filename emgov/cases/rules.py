@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from emgov.cases.models import PartyType, PenaltyKind
+from emgov.cases.models import PartyType, PenaltyCase, PenaltyKind
 from emgov.core.workdays import WorkdayCalendar, add_days
 
 # Working-day periods of 行政处罚法 (Art. 85) and 行政强制法 (Art. 69).
@@ -49,6 +49,25 @@ def hearing_reason(party_type: str, kinds: list[str], fine: Decimal | None) -> s
                 "limit": f"{limit:,.0f}",
             }
     return None
+
+
+def hearing_applies(case: PenaltyCase) -> bool:
+    """The intended penalty gives the party the right to a hearing (Art. 63)."""
+    return bool(hearing_reason(case.party_type, list(case.penalty_kinds or []), case.fine_amount))
+
+
+def hearing_pending(case: PenaltyCase) -> bool:
+    """The party asked for a hearing that has not been held: the case waits for it (Art. 65)."""
+    return bool(case.hearing_requested_on) and not case.hearing_held
+
+
+def review_applies(case: PenaltyCase) -> bool:
+    """法制审核 (Art. 58): major public interest, complex, required by law, or a hearing case."""
+    return case.review_required or case.major_case or case.hearing_held or hearing_applies(case)
+
+
+def has_fine(case: PenaltyCase) -> bool:
+    return PenaltyKind.FINE in (case.penalty_kinds or []) and bool(case.fine_amount)
 
 
 def late_fee(fine: Decimal, due_on: datetime.date, paid_on: datetime.date) -> Decimal:

@@ -1,4 +1,5 @@
-"""Penalty cases at every stage of the general procedure, written through the case services.
+"""Penalty cases at every stage of the general procedure, filed through `case_open` and taken through
+the steps of `PENALTY_CASE`.
 
 The cases are filed on the bureau's inspections after the report's as-of date (2023-12-04) and none is
 decided before 2024, so the report's figures stay as stated.
@@ -9,8 +10,11 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from emgov.cases import decisions, discretion, execution, services
+from emgov.cases import services
 from emgov.cases.models import DiscretionGrade, PenaltyCase
+from emgov.cases.procedures import PENALTY_CASE
+from emgov.cases.services import discretion
+from emgov.cases.services.decisions import ALL_POINTS_PASS
 from emgov.core import services as core_services
 from emgov.core.models import Department, Officer, User
 from emgov.demo.base import VIA
@@ -19,7 +23,6 @@ from emgov.enforcement.models import Visit, VisitNature
 
 D = datetime.date
 TOWNS = ("九江镇", "狮山镇", "大沥镇")
-ALL_PASS = {key: True for key in decisions.POINT_KEYS}
 
 
 def _visits() -> list[Visit]:
@@ -61,66 +64,68 @@ def _reviewer(legal: User) -> None:
 def _investigated(actor: User, visit: Visit, violation: str, filed_on: datetime.date) -> PenaltyCase:
     case = services.case_open(actor=actor, visit=visit, filed_on=filed_on, violation=violation, via=VIA)
     day = filed_on + datetime.timedelta(days=1)
-    case = services.case_investigate(case, actor=actor, on=day, via=VIA)
-    services.evidence_add(
+    case = take("investigate", case, actor, on=day)
+    case = take(
+        "evidence",
         case,
-        actor=actor,
+        actor,
         evidence_type="勘验笔录、现场笔录",
         title="现场检查记录",
         collected_on=day,
         collected_by="黄执法",
-        via=VIA,
     )
-    services.evidence_add(
+    case = take(
+        "evidence",
         case,
-        actor=actor,
+        actor,
         evidence_type="当事人的陈述",
         title="对主要负责人的询问笔录",
         collected_on=day,
         is_inquiry=True,
         interviewee=f"{visit.enterprise.legal_representative or '主要负责人'}",
-        via=VIA,
     )
-    services.evidence_add(
-        case, actor=actor, evidence_type="视听资料", title="执法记录仪视频", collected_on=day, via=VIA
-    )
-    return case
+    return take("evidence", case, actor, evidence_type="视听资料", title="执法记录仪视频", collected_on=day)
 
 
 def _notified(actor, visit, filed_on, notified_on, grade, fine, violation, **kw) -> PenaltyCase:
     case = _investigated(actor, visit, violation, filed_on)
-    return services.case_notify(
+    return take(
+        "notify",
         case,
-        actor=actor,
+        actor,
         on=notified_on,
         penalty_kinds=["罚款"],
         fine_amount=Decimal(fine),
         discretion_grade=grade,
-        via=VIA,
         **kw,
     )
 
 
 def _decided(actor, visit, filed_on, notified_on, decided_on, grade, fine, violation, **kw) -> PenaltyCase:
     case = _notified(actor, visit, filed_on, notified_on, grade, fine, violation, **kw)
-    case = services.case_statement(
+    case = take(
+        "statement",
         case,
-        actor=actor,
+        actor,
         on=notified_on + datetime.timedelta(days=2),
         note="当事人对违法事实无异议，放弃陈述申辩和听证",
         waives_hearing=True,
-        via=VIA,
     )
-    if case.review_required or case.major_case or case.fine_amount >= 50000:
-        case = decisions.case_review(
+    if PENALTY_CASE.step("review") in PENALTY_CASE.available(case, actor):
+        case = take(
+            "review",
             case,
-            actor=actor,
+            actor,
             on=decided_on - datetime.timedelta(days=1),
-            points=ALL_PASS,
             opinion="同意拟处罚意见",
-            via=VIA,
+            **ALL_POINTS_PASS,
         )
-    return decisions.case_decide(case, actor=actor, on=decided_on, via=VIA)
+    return take("decide", case, actor, on=decided_on)
+
+
+def take(step: str, case: PenaltyCase, actor: User, **data) -> PenaltyCase:
+    """Take a step of the case as the demo's legal officer would, with the version just read."""
+    return PENALTY_CASE.take(step, case, actor=actor, expected_version=case.version, via=VIA, **data)
 
 
 def build_case_workflows() -> None:
@@ -160,8 +165,8 @@ def build_case_workflows() -> None:
     case = _notified(
         legal, visits[3], D(2023, 12, 11), D(2023, 12, 22), hidden, "70000", "未建立事故隐患排查治理制度"
     )
-    case = services.hearing_request(case, actor=legal, on=D(2023, 12, 26), via=VIA)
-    services.hearing_notice(case, actor=legal, on=D(2023, 12, 27), hearing_on=D(2024, 1, 10), via=VIA)
+    case = take("hearing_request", case, legal, on=D(2023, 12, 26))
+    take("hearing_notice", case, legal, on=D(2023, 12, 27), hearing_on=D(2024, 1, 10))
     # 法制审核 passed; a major case waiting for 集体讨论, its time limit extended
     case = _notified(
         legal,
@@ -173,20 +178,18 @@ def build_case_workflows() -> None:
         "未按照规定制定生产安全事故应急救援预案",
         major_case=True,
     )
-    case = services.case_statement(
-        case, actor=legal, on=D(2023, 12, 20), note="当事人称已着手编制预案，请求从轻处罚", via=VIA
+    case = take("statement", case, legal, on=D(2023, 12, 20), note="当事人称已着手编制预案，请求从轻处罚")
+    case = take(
+        "review", case, legal, on=D(2023, 12, 28), opinion="事实清楚，同意提交集体讨论", **ALL_POINTS_PASS
     )
-    case = decisions.case_review(
-        case, actor=legal, on=D(2023, 12, 28), points=ALL_PASS, opinion="事实清楚，同意提交集体讨论", via=VIA
-    )
-    services.case_extend(
+    take(
+        "extend",
         case,
-        actor=legal,
+        legal,
         approved_by="陈局长",
         approved_on=D(2024, 3, 1),
         reason="案情复杂，需提交局长办公会集体讨论",
         new_due_on=D(2024, 4, 30),
-        via=VIA,
     )
     # 送达, waiting for payment (a daily continuous fine, 安全生产法第一百一十二条)
     case = _decided(
@@ -203,7 +206,7 @@ def build_case_workflows() -> None:
         continuous_until=D(2023, 11, 30),
         review_required=True,
     )
-    execution.case_serve(case, actor=legal, on=D(2024, 1, 9), note="直接送达，当事人签收", via=VIA)
+    take("serve", case, legal, on=D(2024, 1, 9), note="直接送达，当事人签收")
     # 执行 (paid late, with the late fee), 结案, 归档
     case = _decided(
         legal,
@@ -215,7 +218,7 @@ def build_case_workflows() -> None:
         "15000",
         "餐饮场所使用燃气未安装可燃气体报警装置",
     )
-    case = execution.case_serve(case, actor=legal, on=D(2024, 1, 5), via=VIA)
-    case = execution.case_pay(case, actor=legal, on=D(2024, 1, 23), via=VIA)
-    case = execution.case_close(case, actor=legal, on=D(2024, 1, 26), via=VIA)
-    execution.case_archive(case, actor=legal, on=D(2024, 2, 2), via=VIA)
+    case = take("serve", case, legal, on=D(2024, 1, 5))
+    case = take("pay", case, legal, on=D(2024, 1, 23))
+    case = take("close", case, legal, on=D(2024, 1, 26))
+    take("archive", case, legal, on=D(2024, 2, 2))

@@ -217,7 +217,7 @@ class PenaltyCase(DomainModel):
         if self.published_on and self.decided_on and self.published_on < self.decided_on:
             errors["published_on"] = _("公示日期不能早于决定日期")
         if errors:
-            raise ValidationError(errors)
+            raise ValidationError(errors, code="case_invalid")
 
     def summary_procedure_error(self, kinds: list[str]) -> str | None:
         if set(kinds) - SUMMARY_KINDS:

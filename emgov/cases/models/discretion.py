@@ -78,7 +78,7 @@ class DiscretionGrade(ReferenceModel):
 
     def clean(self) -> None:
         if self.fine_min is not None and self.fine_max is not None and self.fine_min > self.fine_max:
-            raise ValidationError({"fine_max": _("罚款上限不能低于下限")})
+            raise ValidationError({"fine_max": _("罚款上限不能低于下限")}, code="fine_range_invalid")
 
     def contains(self, amount) -> bool:
         return self.fine_min <= amount <= self.fine_max

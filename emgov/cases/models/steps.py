@@ -84,10 +84,13 @@ class Evidence(DomainModel):
     def clean(self) -> None:
         if self.is_inquiry:
             if not self.interviewee.strip():
-                raise ValidationError({"interviewee": _("询问笔录必须填写被询问人")})
+                raise ValidationError(
+                    {"interviewee": _("询问笔录必须填写被询问人")}, code="interviewee_required"
+                )
             if self.evidence_type not in (EvidenceType.WITNESS, EvidenceType.PARTY_STATEMENT):
                 raise ValidationError(
-                    {"evidence_type": _("询问笔录的证据种类应为“证人证言”或“当事人的陈述”")}
+                    {"evidence_type": _("询问笔录的证据种类应为“证人证言”或“当事人的陈述”")},
+                    code="interview_evidence_type",
                 )
 
 

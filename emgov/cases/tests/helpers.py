@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from emgov.cases import decisions, execution, services
+from emgov.cases import services
 from emgov.cases.models import PenaltyCase
+from emgov.cases.procedures import PENALTY_CASE
 from emgov.core import services as core_services
 from emgov.core.models import Department, Officer, User
 from emgov.enforcement.models import Hazard, Visit
@@ -16,6 +17,16 @@ D = datetime.date
 VISIT_DAY = D(2023, 3, 1)
 FILED_ON = D(2023, 3, 2)
 NOTIFIED_ON = D(2023, 3, 20)
+
+
+def take(step: str, case: PenaltyCase, actor: User | None, **data) -> PenaltyCase:
+    """Take a step of the case with the version just read, as the page does."""
+    return PENALTY_CASE.take(step, case, actor=actor, expected_version=case.version, **data)
+
+
+def available(case: PenaltyCase, user: User | None = None) -> set[str]:
+    """The names of the steps `user` (the system when None) may take on the case now."""
+    return {step.name for step in PENALTY_CASE.available(case, user)}
 
 
 def make_visit(town, n: int = 1, day: datetime.date = VISIT_DAY) -> Visit:
@@ -63,17 +74,19 @@ def open_case(nanhai, town=None, n: int = 1, filed_on: datetime.date = FILED_ON)
 def notified_case(nanhai, *, fine: str = "20000", on: datetime.date = NOTIFIED_ON, **kw) -> PenaltyCase:
     case = open_case(nanhai, **kw)
     day = case.filed_on + datetime.timedelta(days=1)
-    case = services.case_investigate(case, actor=nanhai.legal, on=day)
-    services.evidence_add(
+    case = take("investigate", case, nanhai.legal, on=day)
+    case = take(
+        "evidence",
         case,
-        actor=nanhai.legal,
+        nanhai.legal,
         evidence_type="勘验笔录、现场笔录",
         title="现场检查记录",
         collected_on=day,
     )
-    return services.case_notify(
+    return take(
+        "notify",
         case,
-        actor=nanhai.legal,
+        nanhai.legal,
         on=on,
         penalty_kinds=["罚款"],
         fine_amount=Decimal(fine),
@@ -83,10 +96,5 @@ def notified_case(nanhai, *, fine: str = "20000", on: datetime.date = NOTIFIED_O
 
 def decided_case(nanhai, *, fine: str = "20000", **kw) -> PenaltyCase:
     case = notified_case(nanhai, fine=fine, **kw)
-    case = services.case_statement(
-        case, actor=nanhai.legal, on=D(2023, 3, 21), note="当事人无异议", waives_hearing=True
-    )
-    return decisions.case_decide(case, actor=nanhai.legal, on=D(2023, 3, 28))
-
-
-__all__ = ["decisions", "execution"]
+    case = take("statement", case, nanhai.legal, on=D(2023, 3, 21), note="当事人无异议", waives_hearing=True)
+    return take("decide", case, nanhai.legal, on=D(2023, 3, 28))

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _step(page, label: str, fields: dict[str, str], checks: tuple[str, ...] = ()) -> None:
-    page.click(f"#next-steps summary:has-text('{label}')")
+    page.click(f"#steps summary:has-text('{label}')")
     for selector, value in fields.items():
         if selector.endswith("evidence_type"):
             page.select_option(selector, value)
@@ -20,7 +20,7 @@ def _step(page, label: str, fields: dict[str, str], checks: tuple[str, ...] = ()
             page.fill(selector, value)
     for selector in checks:
         page.check(selector)
-    page.click(f"#next-steps details[open] button[type=submit]:has-text('{label}')")
+    page.click(f"#steps details[open] button[type=submit]:has-text('{label}')")
     page.wait_for_selector("text=已办理")
 
 
@@ -47,36 +47,36 @@ def test_legal_officer_takes_a_case_from_filing_to_a_published_decision(
     page.click("main button[type=submit].primary")
     page.wait_for_selector("#case-stage")
     assert "2023-11-30" in page.inner_text("#deadlines")  # 90 days from filing
-    assert "作出处罚决定" not in page.inner_text("#next-steps")  # not offered yet
+    assert "作出处罚决定" not in page.inner_text("#steps")  # not offered yet
 
-    _step(page, "开始调查取证", {"#id_investigate-on": "2023-09-04"})
+    _step(page, "开始调查取证", {"#id_investigate_on": "2023-09-04"})
     _step(
         page,
         "登记证据",
         {
-            "#id_evidence-evidence_type": "书证",
-            "#id_evidence-title": "培训记录",
-            "#id_evidence-collected_on": "2023-09-04",
+            "#id_evidence_evidence_type": "书证",
+            "#id_evidence_title": "培训记录",
+            "#id_evidence_collected_on": "2023-09-04",
         },
     )
     _step(
         page,
         "行政处罚告知",
         {
-            "#id_notify-on": "2023-09-28",
-            "#id_notify-fine_amount": "20000",
-            "#id_notify-legal_basis": "《安全生产法》第九十七条",
+            "#id_notify_on": "2023-09-28",
+            "#id_notify_fine_amount": "20000",
+            "#id_notify_legal_basis": "《安全生产法》第九十七条",
         },
-        checks=("#next-steps input[name=notify-penalty_kinds][value=罚款]",),
+        checks=("#step-notify input[name=penalty_kinds][value=罚款]",),
     )
     assert "2023-10-11" in page.inner_text("#deadlines")  # five working days across National Day
     _step(
         page,
         "记录陈述申辩",
-        {"#id_statement-on": "2023-10-09", "#id_statement-note": "当事人对违法事实无异议"},
-        checks=("#id_statement-waives_hearing",),
+        {"#id_statement_on": "2023-10-09", "#id_statement_note": "当事人对违法事实无异议"},
+        checks=("#id_statement_waives_hearing",),
     )
-    _step(page, "作出处罚决定", {"#id_decide-on": "2023-10-10"})
+    _step(page, "作出处罚决定", {"#id_decide_on": "2023-10-10"})
     assert "（南海）应急罚〔2023〕1号" in page.inner_text("h1")
     page.screenshot(path=str(artifacts_dir / "case-decided.png"), full_page=True)
 

@@ -8,9 +8,11 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from emgov.cases import decisions, discretion, rules, services
+from emgov.cases import rules
 from emgov.cases.models import DiscretionGrade
-from emgov.cases.tests.helpers import notified_case, open_case
+from emgov.cases.queries import current_grades
+from emgov.cases.services import discretion
+from emgov.cases.tests.helpers import notified_case, open_case, take
 
 D = datetime.date
 
@@ -23,11 +25,10 @@ def grade(code: str, circumstance: str, version: str = "2023") -> DiscretionGrad
 
 def _investigated(nanhai, n: int = 1):
     case = open_case(nanhai, n=n)
-    case = services.case_investigate(case, actor=nanhai.legal, on=D(2023, 3, 3))
-    services.evidence_add(
-        case, actor=nanhai.legal, evidence_type="书证", title="演练记录", collected_on=D(2023, 3, 3)
+    case = take("investigate", case, nanhai.legal, on=D(2023, 3, 3))
+    return take(
+        "evidence", case, nanhai.legal, evidence_type="书证", title="演练记录", collected_on=D(2023, 3, 3)
     )
-    return case
 
 
 def test_a_fine_outside_the_range_needs_a_written_reason(nanhai):
@@ -35,17 +36,19 @@ def test_a_fine_outside_the_range_needs_a_written_reason(nanhai):
     general = grade("AQ097-06", "一般")
     case = _investigated(nanhai)
     with pytest.raises(ValidationError, match="超出裁量基准AQ097-06“一般”档的幅度（20,000.00至50,000.00元）"):
-        services.case_notify(
+        take(
+            "notify",
             case,
-            actor=nanhai.legal,
+            nanhai.legal,
             on=D(2023, 3, 20),
             penalty_kinds=["罚款"],
             fine_amount=Decimal("15000"),
             discretion_grade=general,
         )
-    case = services.case_notify(
+    case = take(
+        "notify",
         case,
-        actor=nanhai.legal,
+        nanhai.legal,
         on=D(2023, 3, 20),
         penalty_kinds=["罚款"],
         fine_amount=Decimal("15000"),
@@ -58,16 +61,17 @@ def test_a_fine_outside_the_range_needs_a_written_reason(nanhai):
 def test_a_new_version_does_not_change_a_decision_made_with_the_old_one(nanhai):
     old = discretion.discretion_seed(actor=None)
     case = _investigated(nanhai)
-    case = services.case_notify(
+    case = take(
+        "notify",
         case,
-        actor=nanhai.legal,
+        nanhai.legal,
         on=D(2023, 3, 20),
         penalty_kinds=["罚款"],
         fine_amount=Decimal("30000"),
         discretion_grade=grade("AQ097-06", "一般"),
     )
-    case = services.case_statement(case, actor=nanhai.legal, on=D(2023, 3, 21), note="无异议")
-    case = decisions.case_decide(case, actor=nanhai.legal, on=D(2023, 3, 28))
+    case = take("statement", case, nanhai.legal, on=D(2023, 3, 21), note="无异议")
+    case = take("decide", case, nanhai.legal, on=D(2023, 3, 28))
     with pytest.raises(ValidationError, match="复制为新版本"):
         discretion.discretion_grade_update(
             case.discretion_grade, actor=None, changes={"fine_max": Decimal("40000")}
@@ -79,18 +83,17 @@ def test_a_new_version_does_not_change_a_decision_made_with_the_old_one(nanhai):
     discretion.discretion_grade_update(changed, actor=None, changes={"fine_max": Decimal("40000")})
     case.refresh_from_db()
     assert case.discretion_grade.item.version == old and case.discretion_grade.fine_max == Decimal("50000")
-    assert set(discretion.current_grades(D(2024, 3, 1))) == set(
-        DiscretionGrade.objects.filter(item__version=new)
-    )
+    assert set(current_grades(D(2024, 3, 1))) == set(DiscretionGrade.objects.filter(item__version=new))
 
 
 def test_the_daily_continuous_fine_is_computed_not_typed(nanhai):
     discretion.discretion_seed(actor=None)
     assert rules.continuous_fine(Decimal("20000"), D(2023, 4, 2), D(2023, 4, 11)) == Decimal("200000")
     case = _investigated(nanhai)
-    case = services.case_notify(
+    case = take(
+        "notify",
         case,
-        actor=nanhai.legal,
+        nanhai.legal,
         on=D(2023, 4, 20),
         penalty_kinds=["罚款"],
         fine_amount=Decimal("1"),
@@ -102,9 +105,10 @@ def test_the_daily_continuous_fine_is_computed_not_typed(nanhai):
     assert case.fine_amount == Decimal("200000") and case.daily_amount == Decimal("20000")
     assert case.hearing_notice_number  # 200,000 yuan for an organisation is a large amount
     with pytest.raises(ValidationError, match="不适用按日连续处罚"):
-        services.case_notify(
+        take(
+            "notify",
             _investigated(nanhai, 2),
-            actor=nanhai.legal,
+            nanhai.legal,
             on=D(2023, 4, 20),
             penalty_kinds=["罚款"],
             discretion_grade=grade("AQ097-06", "一般"),
@@ -126,9 +130,10 @@ def test_the_catalogue_page_lists_the_grades_and_refuses_to_edit_a_used_one(nanh
     assert "AQ099-08" in page and "可燃气体报警装置" in page and "第九十九条第（八）项" in page
     case = _investigated(nanhai)
     used = grade("AQ097-06", "一般")
-    services.case_notify(
+    take(
+        "notify",
         case,
-        actor=nanhai.legal,
+        nanhai.legal,
         on=D(2023, 3, 20),
         penalty_kinds=["罚款"],
         fine_amount=Decimal("30000"),

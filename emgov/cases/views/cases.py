@@ -1,3 +1,6 @@
+"""The penalty ledger and case pages: the list, a case with its deadlines, documents, history and the
+steps of `PENALTY_CASE` (at `penalties/<pk>/steps/<step>/`), filing and the summary procedure."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -8,23 +11,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
-from emgov.cases import deadlines, services
+from emgov.cases import queries, services
 from emgov.cases.documents import DOCUMENTS_BY_KEY, documents_of, filename_stem
-from emgov.cases.forms import PenaltyForm
+from emgov.cases.forms.cases import PenaltyForm
+from emgov.cases.forms.steps import OpenForm, SummaryForm
 from emgov.cases.models import PenaltyCase
-from emgov.cases.step_forms import OpenForm, SummaryForm
-from emgov.cases.steps_table import STEP_FORMS
-from emgov.cases.workflow import allowed_actions
+from emgov.cases.procedures import PENALTY_CASE
 from emgov.core.documents import document_response
-from emgov.core.models import Role
 from emgov.core.pages import LedgerPages, PresenceFilter, RelatedFilter, YearFilter
 from emgov.core.pages.steps import add_errors
+from emgov.core.permissions import CASE_STAFF
 from emgov.enforcement.models import Hazard, Visit
 from emgov.enterprises.ledgers import link_enterprise
-
-CASE_ROLES = frozenset({Role.ADMIN, Role.LEGAL, Role.OFFICER})
 
 
 class PenaltyPages(LedgerPages):
@@ -64,7 +64,8 @@ class PenaltyPages(LedgerPages):
     )
     select_related = ("department",)
     default_ordering = ("-decided_on", "-filed_on", "-pk")
-    edit_roles = CASE_ROLES
+    edit_roles = CASE_STAFF
+    procedure = PENALTY_CASE
     derived_fields = ("enterprise",)
     list_template = "cases/case_list.html"
     detail_template = "cases/case_detail.html"
@@ -92,47 +93,13 @@ class PenaltyPages(LedgerPages):
 
     def detail_extra(self, request: HttpRequest, obj: PenaltyCase) -> dict[str, Any]:
         return {
-            "steps": self.step_forms(request, obj),
-            "deadlines": deadlines.case_deadlines(obj),
-            "calendar_warnings": deadlines.calendar_warnings(obj),
+            "deadlines": queries.case_deadlines(obj),
+            "calendar_warnings": queries.calendar_warnings(obj),
             "case_steps": obj.steps.filter(voided_at__isnull=True).select_related("actor"),
             "evidence": obj.evidence.filter(voided_at__isnull=True),
             "extensions": obj.extensions.filter(voided_at__isnull=True),
             "documents": documents_of(obj),
         }
-
-    def step_forms(self, request: HttpRequest, obj: PenaltyCase, bound: dict | None = None) -> list:
-        bound = bound or {}
-        if not self.can_edit(request.user):
-            return []
-        return [
-            {"action": a, "form": bound.get(a.code) or STEP_FORMS[a.code].form(prefix=a.code)}
-            for a in allowed_actions(obj)
-        ]
-
-    def step_view(self, request: HttpRequest, pk: int, step: str) -> HttpResponse:
-        self._require_edit(request)
-        spec = STEP_FORMS.get(step)
-        if spec is None:
-            raise Http404
-        case = self.get_object(request, pk)
-        form = spec.form(request.POST, prefix=step)
-        if form.is_valid():
-            try:
-                spec.run(case, form, request.user)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("已办理。"))
-                return redirect(self.url("detail", pk=pk))
-        if step not in {a.code for a in allowed_actions(case)}:
-            messages.error(
-                request, form.non_field_errors()[0] if form.non_field_errors() else _("该环节当前不能办理。")
-            )
-            return redirect(self.url("detail", pk=pk))
-        return self.render_detail(
-            request, case, extra={"steps": self.step_forms(request, case, {step: form})}, status=422
-        )
 
     def open_view(self, request: HttpRequest) -> HttpResponse:
         self._require_edit(request)
@@ -184,13 +151,13 @@ def _lookup(model, request: HttpRequest, number: str, field: str, label: str):
     found = model.objects.visible_to(request.user).live().filter(number=number.strip()).first()
     if found is None:
         raise ValidationError(
-            {field: _("找不到%(label)s“%(n)s”，或不在您负责的区划内。") % {"label": label, "n": number}}
+            {field: _("找不到%(label)s“%(n)s”，或不在您负责的区划内。") % {"label": label, "n": number}},
+            code="reference_not_found",
         )
     return found
 
 
 PAGES = PenaltyPages()
-step_view = require_POST(PAGES.step_view)
 open_view = PAGES.open_view
 summary_view = PAGES.summary_view
 document_view = require_GET(PAGES.document_view)

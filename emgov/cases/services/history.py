@@ -1,18 +1,17 @@
-"""The one way a case moves: lock it, check the step is allowed, update it and record the step."""
+"""What every step of a case shares: its document numbers, its date checks and its row in the case's
+history (`CaseStep`: who took which step, on what day, with which document), which the documents and
+the history page and API read."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases.models import CaseStep, PenaltyCase
-from emgov.cases.workflow import ACTIONS, allowed_codes
 from emgov.core import services
 from emgov.core.models import DocumentNumberTemplate, User
 from emgov.core.numbering import number_take
@@ -58,21 +57,32 @@ def require_date(on: datetime.date | None, field: str, label: str) -> datetime.d
     return on
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A row of the case's history: the day, what was noted, the document it issued; the label
+    is the step's when empty (a failed review or a late fee says so instead)."""
+
+    on: datetime.date
+    note: str = ""
+    document_number: str = ""
+    label: str = ""
+
+
 def record_step(
     case: PenaltyCase,
     *,
     actor: User | None,
     action: str,
+    label: str,
     on: datetime.date,
     note: str = "",
     document_number: str = "",
     via: str = VIA_WEB,
-    label: str | None = None,
 ) -> CaseStep:
     step = CaseStep(
         case=case,
         action=action,
-        label=label or str(ACTIONS[action].label),
+        label=label,
         stage=case.stage,
         done_on=on,
         actor=actor,
@@ -80,45 +90,3 @@ def record_step(
         document_number=document_number,
     )
     return services.record_create(step, actor=actor, via=via)
-
-
-@transaction.atomic
-def run_step(
-    case: PenaltyCase,
-    *,
-    actor: User | None,
-    action: str,
-    on: datetime.date,
-    changes: dict[str, Any] | Callable[[PenaltyCase], dict[str, Any]],
-    check: Callable[[PenaltyCase], None] | None = None,
-    note: str = "",
-    document_number: str | Callable[[PenaltyCase], str] = "",
-    expected_version: int | None = None,
-    via: str = VIA_WEB,
-    stage: str | None = None,
-    label: str | None = None,
-) -> PenaltyCase:
-    """Take step `action` on `on`: its own checks first (clear reasons), then the stage rule."""
-    current = services.record_lock(
-        case, expected_version=expected_version, voided=_("该案件已作废，不能办理。")
-    )
-    require_scope(current, actor)
-    if check is not None:
-        check(current)
-    if action not in allowed_codes(current):
-        raise ValidationError(
-            _("案件当前处于“%(stage)s”阶段，不能办理“%(step)s”。")
-            % {"stage": current.get_stage_display(), "step": ACTIONS[action].label},
-            code="step_not_allowed",
-        )
-    if callable(changes):
-        changes = changes(current)
-    number = document_number(current) if callable(document_number) else document_number
-    new_stage = ACTIONS[action].stage if stage is None else stage
-    if new_stage:
-        changes = {**changes, "stage": new_stage}
-    updated = services.record_update(current, actor=actor, changes=changes, via=via, reason=note)
-    record_step(
-        updated, actor=actor, action=action, on=on, note=note, document_number=number, via=via, label=label
-    )
-    return updated

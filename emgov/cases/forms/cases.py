@@ -1,3 +1,5 @@
+"""The ledger form of penalty decisions (a decision recorded or imported, not handled in the system)."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -17,6 +17,20 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+PENALTY_FIELDS = ("penalty_kinds", "fine_amount", "legal_basis", "discretion_grade", "discretion_reason")
+DAILY_FIELDS = ("daily_amount", "continuous_from", "continuous_until")
+
+
+def penalty_args(data: dict[str, Any]) -> dict[str, Any]:
+    """The penalty a step's form (or caller) gives, for `penalty_changes`: what was left empty keeps the
+    case's current value; the days of a daily continuous fine count only with its daily amount."""
+    names = PENALTY_FIELDS + (DAILY_FIELDS if data.get("daily_amount") else ())
+    unknown = set(data) - set(PENALTY_FIELDS) - set(DAILY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown penalty fields: {', '.join(sorted(unknown))}")
+    return {n: data[n] for n in names if data.get(n) not in (None, "", [])}
+
+
 def penalty_changes(
     current: PenaltyCase,
     *,
@@ -36,7 +50,7 @@ def penalty_changes(
         continuous_from, continuous_until = current.continuous_from, current.continuous_until
     kinds = list(penalty_kinds if penalty_kinds is not None else current.penalty_kinds or [])
     if not kinds:
-        raise ValidationError({"penalty_kinds": _("至少选择一种处罚种类。")})
+        raise ValidationError({"penalty_kinds": _("至少选择一种处罚种类。")}, code="penalty_kind_required")
     reason = (discretion_reason if discretion_reason is not None else current.discretion_reason or "").strip()
     if daily_amount is not None:
         if discretion_grade is not None and not discretion_grade.item.daily_continuous:
@@ -44,16 +58,21 @@ def penalty_changes(
                 {
                     "daily_amount": _("裁量事项%(item)s不适用按日连续处罚。")
                     % {"item": discretion_grade.item.code}
-                }
+                },
+                code="discretion_reason_required",
             )
         if daily_amount <= 0:
-            raise ValidationError({"daily_amount": _("原处罚数额必须大于0。")})
+            raise ValidationError({"daily_amount": _("原处罚数额必须大于0。")}, code="daily_amount_invalid")
         if continuous_from is None or continuous_until is None:
             raise ValidationError(
-                {"continuous_from": _("按日连续处罚必须填写起始日（责令改正之日的次日）和截止日。")}
+                {"continuous_from": _("按日连续处罚必须填写起始日（责令改正之日的次日）和截止日。")},
+                code="continuous_period_required",
             )
         if continuous_until < continuous_from:
-            raise ValidationError({"continuous_until": _("按日连续处罚的截止日不能早于起始日。")})
+            raise ValidationError(
+                {"continuous_until": _("按日连续处罚的截止日不能早于起始日。")},
+                code="continuous_period_invalid",
+            )
         if PenaltyKind.FINE not in kinds:
             kinds.append(PenaltyKind.FINE)
         fine_amount = rules.continuous_fine(daily_amount, continuous_from, continuous_until)
@@ -66,7 +85,9 @@ def penalty_changes(
     if PenaltyKind.FINE not in kinds:
         fine_amount = None
     elif not fine_amount or fine_amount <= 0:
-        raise ValidationError({"fine_amount": _("处罚种类含罚款时，罚款金额必须大于0。")})
+        raise ValidationError(
+            {"fine_amount": _("处罚种类含罚款时，罚款金额必须大于0。")}, code="fine_amount_required"
+        )
     if (
         discretion_grade is not None
         and checked is not None

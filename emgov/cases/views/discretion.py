@@ -6,16 +6,12 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from emgov.cases import discretion
+from emgov.cases.forms.discretion import DiscretionGradeForm
 from emgov.cases.models import DiscretionGrade
-from emgov.core.models import Role, User
-from emgov.core.pages import LedgerForm, LedgerPages
-
-
-class DiscretionGradeForm(LedgerForm):
-    class Meta:
-        model = DiscretionGrade
-        fields = ["item", "circumstance", "description", "fine_min", "fine_max"]
+from emgov.cases.services import discretion
+from emgov.core.models import User
+from emgov.core.pages import LedgerPages
+from emgov.core.permissions import LEGAL_STAFF
 
 
 class DiscretionPages(LedgerPages):
@@ -39,7 +35,7 @@ class DiscretionPages(LedgerPages):
     filter_fields = ("circumstance",)
     select_related = ("item__version",)
     default_ordering = ("-item__version__effective_from", "item__code", "fine_min")
-    edit_roles = frozenset({Role.ADMIN, Role.LEGAL})
+    edit_roles = LEGAL_STAFF
     detail_related = (("cases", _("适用该裁量基准的案件")),)
 
     def update(

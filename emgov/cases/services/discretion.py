@@ -171,14 +171,3 @@ def discretion_seed(*, actor: User | None, via: str = VIA_WEB) -> DiscretionVers
         items=SEED_ITEMS,
         via=via,
     )
-
-
-def current_grades(on: datetime.date | None = None):
-    """The grades of the version in force on `on` (the latest effective one), for choosing in a form."""
-    qs = DiscretionVersion.objects.all()
-    if on is not None:
-        qs = qs.filter(effective_from__lte=on)
-    version = qs.order_by("-effective_from", "-pk").first()
-    if version is None:
-        return DiscretionGrade.objects.none()
-    return DiscretionGrade.objects.filter(item__version=version).select_related("item__version")

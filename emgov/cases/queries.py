@@ -1,17 +1,18 @@
-"""The time limits of a case, for its page, the API and the reminders (待办)."""
+"""Reads of cases reused by pages, the API and the to-do list: the time limits of a case and the
+reminders (待办) they give, and the discretion grades in force."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases import rules
-from emgov.cases.models import CaseStage, PenaltyCase
-from emgov.cases.workflow import has_fine
+from emgov.cases.models import CaseStage, DiscretionGrade, DiscretionVersion, PenaltyCase
 from emgov.core.models import User
 from emgov.core.navigation import TodoItem
 from emgov.core.workdays import WorkdayCalendar, coverage_warning
@@ -98,7 +99,7 @@ def case_deadlines(
                 today,
             )
         )
-    if case.payment_due_on and has_fine(case):
+    if case.payment_due_on and rules.has_fine(case):
         out.append(
             _deadline(
                 "payment",
@@ -172,3 +173,14 @@ def case_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]
         if due <= horizon:
             items.append(_todo(c, _("送达期限"), due, today))
     return items
+
+
+def current_grades(on: datetime.date | None = None) -> models.QuerySet[DiscretionGrade]:
+    """The grades of the version in force on `on` (the latest effective one), for choosing in a form."""
+    qs = DiscretionVersion.objects.all()
+    if on is not None:
+        qs = qs.filter(effective_from__lte=on)
+    version = qs.order_by("-effective_from", "-pk").first()
+    if version is None:
+        return DiscretionGrade.objects.none()
+    return DiscretionGrade.objects.filter(item__version=version).select_related("item__version")

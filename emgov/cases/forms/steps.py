@@ -1,4 +1,5 @@
-"""The forms of the case steps (one per step; the page shows only the allowed ones)."""
+"""The forms of a case's steps (`cases.procedures`: the page and the API validate a step with its form),
+and of the two ways a case starts: 立案 and the on-the-spot decision of the summary procedure."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from emgov.cases.discretion import current_grades
 from emgov.cases.models import REVIEW_POINTS, DiscretionGrade, EvidenceType, PartyType, PenaltyKind
+from emgov.cases.queries import current_grades
 
 
 class DateInput(forms.DateInput):
@@ -98,7 +99,9 @@ class EvidenceForm(forms.Form):
     description = text(_("证明内容"), required=False, rows=2)
 
 
-class PenaltyForm(forms.Form):
+class PenaltyFields(forms.Form):
+    """The penalty as 告知 intends it or a correction changes it; what is left empty stays as it was."""
+
     penalty_kinds = forms.MultipleChoiceField(
         label=_("处罚种类"),
         choices=PenaltyKind.choices,
@@ -118,22 +121,15 @@ class PenaltyForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["discretion_grade"].queryset = current_grades()
-        self.fields["continuous_from"].initial = None
-        self.fields["continuous_until"].initial = None
+        for name in ("continuous_from", "continuous_until"):  # not today, unlike the step's own date
+            self.fields[name].initial = None
+            self.initial.pop(name, None)
         self.fields["daily_amount"].help_text = _(
             "适用安全生产法第一百一十二条时填写；罚款金额按天数自动计算"
         )
 
-    def penalty(self) -> dict[str, Any]:
-        d = self.cleaned_data
-        out = {k: d.get(k) for k in ("fine_amount", "legal_basis", "discretion_grade", "discretion_reason")}
-        out["penalty_kinds"] = d.get("penalty_kinds") or None
-        if d.get("daily_amount"):
-            out.update({k: d.get(k) for k in ("daily_amount", "continuous_from", "continuous_until")})
-        return {k: v for k, v in out.items() if v not in (None, "")}
 
-
-class NotifyForm(OnForm, PenaltyForm):
+class NotifyForm(OnForm, PenaltyFields):
     major_case = forms.BooleanField(label=_("重大案件（须集体讨论）"), required=False)
     review_required = forms.BooleanField(
         label=_("须法制审核（涉及重大公共利益、案情复杂或法律规定）"), required=False
@@ -156,9 +152,6 @@ class ReviewForm(OnForm):
         super().__init__(*args, **kwargs)
         for key, label in REVIEW_POINTS:
             self.fields[f"point_{key}"] = forms.BooleanField(label=label, required=False)
-
-    def points(self) -> dict[str, bool]:
-        return {key: bool(self.cleaned_data.get(f"point_{key}")) for key, _label in REVIEW_POINTS}
 
 
 class DiscussForm(OnForm):
@@ -187,5 +180,5 @@ class CourtForm(OnForm):
     demanded_on = date_field(_("催告书送达日期"))
 
 
-class CorrectForm(OnForm, PenaltyForm):
+class CorrectForm(OnForm, PenaltyFields):
     reason = text(_("更正原因"), rows=2)
