@@ -19,12 +19,14 @@ from emgov.api.enforcement_schemas import (
     PlanOut,
     TargetIn,
 )
+from emgov.api.steps import steps_routes, take_step
 from emgov.core.models import Region, User
+from emgov.core.permissions import PLANNERS
 from emgov.core.services import VIA_API
-from emgov.enforcement import draws, plans
 from emgov.enforcement.models import Draw, InspectionPlan, Operation, Visit
-from emgov.enforcement.plans_views import PLANNERS
+from emgov.enforcement.procedures import DRAW
 from emgov.enforcement.queries import unannounced_months_for
+from emgov.enforcement.services import draws, plans
 
 router = Router(tags=["执法计划与行动"])
 
@@ -126,7 +128,11 @@ def plan_target_add(request: HttpRequest, pk: int, payload: TargetIn):
 
 
 def _draws(request: HttpRequest):
-    return Draw.objects.visible_to(request.auth)
+    return draws_of(request.auth)
+
+
+def draws_of(user: User):
+    return Draw.objects.visible_to(user)
 
 
 @router.get("/draws", response=list[DrawOut], summary="双随机抽查列表")
@@ -162,11 +168,14 @@ def draw_run(request: HttpRequest, pk: int, payload: DrawIn):
     return Status(201, _draw_detail(draw))
 
 
-@router.post("/draws/{pk}/publish", response=DrawDetailOut, summary="公布抽查结果")
+steps_routes(router, "/draws", DRAW, draws_of, DrawOut)
+
+
+@router.post("/draws/{pk}/publish", response=DrawDetailOut, summary="公布抽查结果（旧路径）")
 def draw_publish(request: HttpRequest, pk: int):
-    user = _planner(request)
-    draw = get_object_or_404(_draws(request).live(), pk=pk)
-    return _draw_detail(draws.draw_publish(draw, actor=user, via=VIA_API))
+    """The step `publish` of the draw, published today; answers the draw with its result."""
+    draw = get_object_or_404(_draws(request), pk=pk)
+    return _draw_detail(take_step(request, DRAW, draw, "publish", {}))
 
 
 # Operations and the 四不两直 check -------------------------------------------------------------------

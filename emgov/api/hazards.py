@@ -1,21 +1,29 @@
-"""Hazards and their loop, orders and their documents (责令限期整改指令书, 查封扣押决定书 …), in the user's scope."""
+"""Hazards and their loop, orders and their documents (责令限期整改指令书, 查封扣押决定书 …), in the user's scope.
+
+The steps of a hazard and of an order are those of `enforcement.procedures` (`GET …/{pk}/steps`,
+`POST …/{pk}/steps/{step}`); the earlier `…/suspend`, `orders/{id}/extend` and `orders/{id}/resume`
+paths take the same steps."""
 
 import datetime
 from typing import Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.api.steps import steps_routes, take_step
 from emgov.core.documents import document_response
+from emgov.core.models import User
+from emgov.core.permissions import FIELD_STAFF
 from emgov.core.services import VIA_API
-from emgov.enforcement import hazards, orders
-from emgov.enforcement import hazards_escalation as escalation
-from emgov.enforcement import hazards_queries as queries
-from emgov.enforcement.documents import order_document
+from emgov.enforcement import queries
 from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus, Order, OrderType, Visit
-from emgov.enforcement.views import FIELD_STAFF
+from emgov.enforcement.procedures import HAZARD, ORDER, next_steps
+from emgov.enforcement.services.documents import order_document
+from emgov.enforcement.services.hazards import hazard_register
+from emgov.enforcement.services.orders import order_issue as issue
 
 router = Router(tags=["隐患与执法文书"])
 
@@ -53,7 +61,7 @@ class HazardOut(Schema):
 
     @staticmethod
     def resolve_next_steps(obj: Hazard) -> list[str]:
-        return [step.name for step in hazards.allowed_steps(obj)]
+        return next_steps(obj)
 
 
 class OrderOut(Schema):
@@ -93,19 +101,6 @@ class RegisterIn(Schema):
     deadline: datetime.date | None = None
 
 
-class StepIn(Schema):
-    """The fields a step needs: 下达整改/重新限期整改 `deadline`; 申请复查 `rectified_on`; 复查 `reviewed_on` and
-    `passed`; 挂牌督办 `supervised_on` and `supervising_body`."""
-
-    version: int | None = None
-    deadline: datetime.date | None = None
-    rectified_on: datetime.date | None = None
-    reviewed_on: datetime.date | None = None
-    passed: bool | None = None
-    supervised_on: datetime.date | None = None
-    supervising_body: str = ""
-
-
 class IssueIn(Schema):
     visit_id: int
     doc_type: OrderType
@@ -135,12 +130,20 @@ def _require_staff(request: HttpRequest) -> None:
 
 
 def _hazards(request: HttpRequest):
-    return Hazard.objects.visible_to(request.auth).select_related("visit__enterprise")
+    return hazards_of(request.auth)
+
+
+def hazards_of(user: User):
+    return Hazard.objects.visible_to(user).select_related("visit__enterprise")
 
 
 def _orders(request: HttpRequest):
+    return orders_of(request.auth)
+
+
+def orders_of(user: User):
     return (
-        Order.objects.visible_to(request.auth)
+        Order.objects.visible_to(user)
         .select_related("visit__enterprise", "visit__department")
         .prefetch_related("hazards")
     )
@@ -178,42 +181,20 @@ def hazard_create(request: HttpRequest, payload: RegisterIn):
     visit = get_object_or_404(Visit.objects.visible_to(request.auth).live(), pk=payload.visit_id)
     data = payload.dict()
     data.pop("visit_id")
-    return Status(201, hazards.hazard_register(actor=request.auth, visit=visit, via=VIA_API, **data))
+    return Status(201, hazard_register(actor=request.auth, visit=visit, via=VIA_API, **data))
 
 
-Step = Literal["order", "start", "request-review", "review", "reorder", "supervise"]
+steps_routes(router, "", HAZARD, hazards_of, HazardOut)
 
 
-@router.post("/{int:hazard_id}/steps/{step}", response=HazardOut, summary="隐患闭环步骤")
-def hazard_step(request: HttpRequest, hazard_id: int, step: Step, payload: StepIn):
-    """One step of the loop; only the hazard's `next_steps` (and 挂牌督办 of a major hazard) are accepted."""
-    _require_staff(request)
-    hazard = get_object_or_404(_hazards(request).live(), pk=hazard_id)
-    common = {"actor": request.auth, "via": VIA_API, "expected_version": payload.version}
-    if step == "order":
-        return hazards.hazard_order(hazard, deadline=payload.deadline, **common)
-    if step == "start":
-        return hazards.hazard_start(hazard, **common)
-    if step == "request-review":
-        return hazards.hazard_request_review(hazard, rectified_on=payload.rectified_on, **common)
-    if step == "review":
-        return hazards.hazard_review(
-            hazard, reviewed_on=payload.reviewed_on, passed=bool(payload.passed), **common
-        )
-    if step == "reorder":
-        return hazards.hazard_reorder(hazard, deadline=payload.deadline, **common)
-    return hazards.hazard_supervise(
-        hazard, supervised_on=payload.supervised_on, supervising_body=payload.supervising_body, **common
-    )
-
-
-@router.post("/{int:hazard_id}/suspend", response={201: OrderOut}, summary="逾期隐患责令停产停业整顿")
+@router.post(
+    "/{int:hazard_id}/suspend", response={201: OrderOut}, summary="逾期隐患责令停产停业整顿（旧路径）"
+)
 def hazard_suspend(request: HttpRequest, hazard_id: int, issued_on: datetime.date | None = None):
-    _require_staff(request)
-    hazard = get_object_or_404(_hazards(request).live(), pk=hazard_id)
-    return Status(
-        201, escalation.hazard_suspend(hazard, actor=request.auth, issued_on=issued_on, via=VIA_API)
-    )
+    """The step `suspend` of the hazard; answers the order it issued."""
+    hazard = get_object_or_404(_hazards(request), pk=hazard_id)
+    hazard = take_step(request, HAZARD, hazard, "suspend", {"issued_on": issued_on or timezone.localdate()})
+    return Status(201, queries.suspension_of(hazard))
 
 
 @router.get("/orders", response=list[OrderOut], summary="执法文书列表")
@@ -242,36 +223,30 @@ def order_issue(request: HttpRequest, payload: IssueIn):
     found = list(Hazard.objects.visible_to(request.auth).filter(pk__in=ids))
     if len(found) != len(set(ids)):
         raise Http404
-    order = orders.order_issue(actor=request.auth, visit=visit, hazards=found, via=VIA_API, **data)
+    order = issue(actor=request.auth, visit=visit, hazards=found, via=VIA_API, **data)
     return Status(201, order)
 
 
-@router.post("/orders/{int:order_id}/extend", response=OrderOut, summary="延长查封扣押期限")
+steps_routes(router, "/orders", ORDER, orders_of, OrderOut)
+
+
+@router.post("/orders/{int:order_id}/extend", response=OrderOut, summary="延长查封扣押期限（旧路径）")
 def order_extend(request: HttpRequest, order_id: int, payload: ExtendIn):
-    _require_staff(request)
-    order = get_object_or_404(_orders(request).live(), pk=order_id)
-    return orders.order_extend(
-        order,
-        actor=request.auth,
-        days=payload.days,
-        reason=payload.reason,
-        decided_on=payload.decided_on,
-        expected_version=payload.version,
-        via=VIA_API,
-    )
+    """The step `extend` of the order, with the earlier field names."""
+    body = {
+        "version": payload.version,
+        "extension_days": payload.days,
+        "extension_reason": payload.reason,
+        "decided_on": payload.decided_on,
+    }
+    return take_step(request, ORDER, get_object_or_404(_orders(request), pk=order_id), "extend", body)
 
 
-@router.post("/orders/{int:order_id}/resume", response=OrderOut, summary="恢复生产经营")
+@router.post("/orders/{int:order_id}/resume", response=OrderOut, summary="恢复生产经营（旧路径）")
 def order_resume(request: HttpRequest, order_id: int, payload: ResumeIn):
-    _require_staff(request)
-    order = get_object_or_404(_orders(request).live(), pk=order_id)
-    return orders.order_resume(
-        order,
-        actor=request.auth,
-        resumed_on=payload.resumed_on,
-        expected_version=payload.version,
-        via=VIA_API,
-    )
+    """The step `resume` of the order."""
+    body = {"version": payload.version, "resumed_on": payload.resumed_on}
+    return take_step(request, ORDER, get_object_or_404(_orders(request), pk=order_id), "resume", body)
 
 
 @router.get(

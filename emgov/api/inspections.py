@@ -11,7 +11,9 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.core import attachments
 from emgov.core.models import Department, Officer, User
+from emgov.core.permissions import FIELD_STAFF
 from emgov.core.services import VIA_API
 from emgov.enforcement.models import (
     ChecklistAnswer,
@@ -21,10 +23,9 @@ from emgov.enforcement.models import (
     Visit,
     VisitNature,
 )
-from emgov.enforcement.visits import ChecklistEntry, visit_record
-from emgov.enforcement.visits_views import FIELD_STAFF, enterprise_search
+from emgov.enforcement.queries import enterprise_search
+from emgov.enforcement.services.visits import ChecklistEntry, visit_record
 from emgov.enterprises.models import Enterprise
-from emgov.legal import services as attachments
 
 router = Router(tags=["现场检查"])
 
@@ -202,7 +203,10 @@ def _officers(ids: list[int]) -> list[Officer]:
     found = {o.pk: o for o in Officer.objects.filter(pk__in=ids)}
     missing = [str(i) for i in ids if i not in found]
     if missing:
-        raise ValidationError({"officer_ids": _("找不到执法人员：%(ids)s") % {"ids": "、".join(missing)}})
+        raise ValidationError(
+            {"officer_ids": _("找不到执法人员：%(ids)s") % {"ids": "、".join(missing)}},
+            code="officer_not_found",
+        )
     return [found[i] for i in dict.fromkeys(ids)]
 
 
@@ -212,7 +216,10 @@ def _checklist(answers: list[AnswerIn]) -> list[ChecklistEntry]:
     for a in answers:
         item = items.get(a.item_id)
         if item is None or not item.active:
-            raise ValidationError({"checklist": _("找不到启用的检查项：%(id)s") % {"id": a.item_id}})
+            raise ValidationError(
+                {"checklist": _("找不到启用的检查项：%(id)s") % {"id": a.item_id}},
+                code="checklist_item_not_found",
+            )
         entries.append(ChecklistEntry(item, a.answer, a.note))
     return entries
 

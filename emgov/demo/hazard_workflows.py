@@ -1,4 +1,5 @@
-"""The hazard loop in every state, with its orders, written through the enforcement services.
+"""The hazard loop in every state, with its orders: hazards registered and orders issued through the
+enforcement services, every later step taken through `enforcement.procedures` (HAZARD, ORDER).
 
 The hazards are found on the bureau's inspections in 桂城街道 after the report's as-of date (2023-12-04),
 outside any 联合执法 operation, so the report's figures stay as stated.
@@ -11,8 +12,10 @@ import datetime
 from emgov.core.models import User
 from emgov.demo.base import VIA
 from emgov.demo.targets import AS_OF
-from emgov.enforcement import hazards, orders
 from emgov.enforcement.models import Hazard, OrderType, Visit, VisitNature
+from emgov.enforcement.procedures import HAZARD, ORDER
+from emgov.enforcement.services.hazards import hazard_register
+from emgov.enforcement.services.orders import order_issue
 
 DAY = datetime.timedelta(days=1)
 TOWN = "桂城街道"
@@ -38,7 +41,7 @@ def _visits() -> list[Visit]:
 
 
 def _register(actor: User | None, visit: Visit, description: str, grade: str = GENERAL, **kw) -> Hazard:
-    return hazards.hazard_register(
+    return hazard_register(
         actor=actor,
         visit=visit,
         description=description,
@@ -51,7 +54,7 @@ def _register(actor: User | None, visit: Visit, description: str, grade: str = G
 
 def _rectify(actor: User | None, visit: Visit, found: list[Hazard], days: int = 15) -> list[Hazard]:
     """A 责令限期整改指令书 on the visit: its hazards go to 下达整改."""
-    orders.order_issue(
+    order_issue(
         actor=actor,
         visit=visit,
         doc_type=OrderType.RECTIFY,
@@ -64,9 +67,9 @@ def _rectify(actor: User | None, visit: Visit, found: list[Hazard], days: int = 
 
 
 def _close(actor: User | None, hazard: Hazard, done: datetime.date, passed: bool = True) -> Hazard:
-    hazard = hazards.hazard_start(hazard, actor=actor, via=VIA)
-    hazard = hazards.hazard_request_review(hazard, actor=actor, rectified_on=done, via=VIA)
-    return hazards.hazard_review(hazard, actor=actor, reviewed_on=done + 2 * DAY, passed=passed, via=VIA)
+    hazard = HAZARD.take("start", hazard, actor=actor, via=VIA)
+    hazard = HAZARD.take("request-review", hazard, actor=actor, via=VIA, rectified_on=done)
+    return HAZARD.take("review", hazard, actor=actor, via=VIA, reviewed_on=done + 2 * DAY, passed=passed)
 
 
 def build_hazard_workflows() -> None:
@@ -89,9 +92,9 @@ def build_hazard_workflows() -> None:
             _register(actor, v2, "员工三级安全教育培训记录不全"),
         ],
     )
-    hazards.hazard_start(rectifying, actor=actor, via=VIA)
-    asked = hazards.hazard_start(asked, actor=actor, via=VIA)
-    hazards.hazard_request_review(asked, actor=actor, rectified_on=v2.date + 5 * DAY, via=VIA)
+    HAZARD.take("start", rectifying, actor=actor, via=VIA)
+    asked = HAZARD.take("start", asked, actor=actor, via=VIA)
+    HAZARD.take("request-review", asked, actor=actor, via=VIA, rectified_on=v2.date + 5 * DAY)
 
     # 复查合格（销号）, 复查不合格, and a failed review given a new deadline (back to 整改中)
     passed, failed, again = _rectify(
@@ -106,8 +109,8 @@ def build_hazard_workflows() -> None:
     passed = _close(actor, passed, v3.date + 4 * DAY)
     _close(actor, failed, v3.date + 6 * DAY, passed=False)
     again = _close(actor, again, v3.date + 6 * DAY, passed=False)
-    hazards.hazard_reorder(again, actor=actor, deadline=v3.date + 30 * DAY, via=VIA)
-    orders.order_issue(
+    HAZARD.take("reorder", again, actor=actor, via=VIA, deadline=v3.date + 30 * DAY)
+    order_issue(
         actor=actor,
         visit=v3,
         doc_type=OrderType.REVIEW,
@@ -124,10 +127,15 @@ def build_hazard_workflows() -> None:
         major = _register(
             actor, visit, description, grade=MAJOR, basis="《工贸企业重大事故隐患判定标准》第十一条、第十三条"
         )
-        major = hazards.hazard_supervise(
-            major, actor=actor, supervised_on=visit.date + DAY, supervising_body=SUPERVISOR, via=VIA
+        major = HAZARD.take(
+            "supervise",
+            major,
+            actor=actor,
+            via=VIA,
+            supervised_on=visit.date + DAY,
+            supervising_body=SUPERVISOR,
         )
-        orders.order_issue(
+        order_issue(
             actor=actor,
             visit=visit,
             doc_type=OrderType.ON_SITE,
@@ -136,7 +144,7 @@ def build_hazard_workflows() -> None:
             via=VIA,
         )
         (major,) = _rectify(actor, visit, [major], days=30)
-        suspension = orders.order_issue(
+        suspension = order_issue(
             actor=actor,
             visit=visit,
             doc_type=OrderType.SUSPEND,
@@ -146,12 +154,12 @@ def build_hazard_workflows() -> None:
         )
         if resume:
             major = _close(actor, major, visit.date + 12 * DAY)
-            orders.order_resume(suspension, actor=actor, resumed_on=major.reviewed_on + DAY, via=VIA)
+            ORDER.take("resume", suspension, actor=actor, via=VIA, resumed_on=major.reviewed_on + DAY)
         else:
-            hazards.hazard_start(major, actor=actor, via=VIA)
+            HAZARD.take("start", major, actor=actor, via=VIA)
 
     # A seizure extended once
-    seizure = orders.order_issue(
+    seizure = order_issue(
         actor=actor,
         visit=v6,
         doc_type=OrderType.SEIZE,
@@ -159,11 +167,12 @@ def build_hazard_workflows() -> None:
         content="经查，你单位在员工宿舍内违规存放液化石油气钢瓶12瓶，依法予以扣押，扣押期限自签发之日起30日。",
         via=VIA,
     )
-    orders.order_extend(
+    ORDER.take(
+        "extend",
         seizure,
         actor=actor,
-        days=15,
-        reason="需委托检验机构对钢瓶进行检测，检测结论未出",
-        decided_on=v6.date + 25 * DAY,
         via=VIA,
+        extension_days=15,
+        extension_reason="需委托检验机构对钢瓶进行检测，检测结论未出",
+        decided_on=v6.date + 25 * DAY,
     )

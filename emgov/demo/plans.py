@@ -1,4 +1,5 @@
-"""The 2023 inspection plan, its targets, one recusal and one published 双随机 draw, made through the services."""
+"""The 2023 inspection plan, its targets, one recusal and one 双随机 draw, made through the services and
+published through its procedure (`enforcement.procedures.DRAW`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import datetime
 
 from emgov.core import services
 from emgov.core.models import Department, Officer, Region, RegionLevel
-from emgov.enforcement import draws, plans
 from emgov.enforcement.models import PlanPeriod, Recusal
+from emgov.enforcement.procedures import DRAW
+from emgov.enforcement.services import draws, plans
 from emgov.enterprises.models import Enterprise, RiskLevel
 
 VIA = "命令 demo"
@@ -46,4 +48,4 @@ def build_plans() -> None:
             Recusal(officer=officer, enterprise=enterprise, reason="近亲属在该企业任职"), actor=None, via=VIA
         )
     draw = draws.draw_run(actor=None, plan=plan, size=DRAW_SIZE, drawn_on=DRAW_DAY, seed=DRAW_SEED, via=VIA)
-    draws.draw_publish(draw, actor=None, on=PUBLISHED_ON, via=VIA)
+    DRAW.take("publish", draw, actor=None, via=VIA, published_on=PUBLISHED_ON)

@@ -10,25 +10,26 @@ class EnforcementConfig(AppConfig):
     def ready(self) -> None:
         from emgov.core import navigation
         from emgov.core.interchange import registry
+        from emgov.core.permissions import FIELD_STAFF, PLANNERS
         from emgov.enforcement import ledgers
 
         registry.register(
             ledgers.OperationLedger(), ledgers.VisitLedger(), ledgers.HazardLedger(), ledgers.OrderLedger()
         )
         navigation.register("enforcement", _("执法行动"), "enforcement:operations-list")
-        navigation.register("enforcement", _("现场检查"), "enforcement:visit-record")
+        navigation.register("enforcement", _("现场检查"), "enforcement:visit-record", roles=FIELD_STAFF)
         navigation.register("enforcement", _("检查记录"), "enforcement:visits-list")
         navigation.register("enforcement", _("隐患"), "enforcement:hazards-list")
         navigation.register("enforcement", _("执法文书"), "enforcement:orders-list")
         navigation.register("enforcement", _("挂牌督办隐患"), "enforcement:hazards-supervised")
-        from emgov.enforcement.reminders import hazard_todo
+        from emgov.enforcement.services.reminders import hazard_todo
 
         navigation.register_todo(hazard_todo)
         navigation.register("basics", _("检查项目录"), "enforcement:checklist-items-list")
         navigation.register("enforcement", _("检查计划"), "enforcement:plans-list")
         navigation.register("enforcement", _("双随机抽查"), "enforcement:draws-list")
         navigation.register("enforcement", _("回避记录"), "enforcement:recusals-list")
-        navigation.register("enforcement", _("回头看"), "enforcement:revisits")
+        navigation.register("enforcement", _("回头看"), "enforcement:revisits", roles=PLANNERS)
         navigation.register("enforcement", _("“四不两直”月度核查"), "enforcement:monthly-check")
         from emgov.publicity.public_views import PUBLIC_SECTIONS
 

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from emgov.enforcement import draws_views
+from emgov.enforcement.views import draws
 
 app_name = "public_enforcement"
 
 urlpatterns = [
-    path("draws/", draws_views.public_draws, name="draws"),
+    path("draws/", draws.public_draws, name="draws"),
 ]

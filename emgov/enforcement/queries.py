@@ -1,20 +1,34 @@
-"""Reads of the enforcement records that pages, the API and the report share."""
+"""Reads of the enforcement records that pages, the API and the report share.
+
+Operations: the 四不两直 monthly check. Hazards: which are overdue, which major hazards are under
+supervision. A hazard is overdue from the day after its deadline (整改期限). When the deadline falls on a
+rest day (a weekend or a statutory holiday), the last day is the next working day (民法典第二百零三条), so
+the hazard is overdue only from the day after that working day. Orders: the hazards a suspension covers.
+Visits: the enterprises a visit may be recorded at, the enterprises a 回头看 round goes back to.
+"""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth
 from django.utils import timezone
 
 from emgov.core.models import Region, RegionLevel, User
 from emgov.core.models.regions import bureau_region
-from emgov.enforcement.models import Operation, Visit
+from emgov.core.workdays import WorkdayCalendar
+from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus, Operation, Order, OrderType, Visit
+from emgov.enterprises.models import Enterprise
 
 MIN_OPERATIONS_PER_MONTH = 2
 MIN_ENTERPRISES_PER_OPERATION = 3
+S = HazardStatus
+# States in which the rectification is still owed by the enterprise (a review request stops the clock).
+OWED_STATES = (S.REGISTERED, S.ORDERED, S.RECTIFYING, S.FAILED)
+ENTERPRISE_SEARCH_LIMIT = 10
+DEFAULT_REVISIT_INDUSTRY = "村级工业园"
 
 
 @dataclass(frozen=True)
@@ -137,4 +151,112 @@ def unannounced_months_for(user: User, year: int, *, today: datetime.date | None
         user_towns(user),
         year=year,
         through=today if year == today.year else None,
+    )
+
+
+# Hazards -------------------------------------------------------------------------------------------
+
+
+def overdue_cutoff(
+    today: datetime.date | None = None, calendar: WorkdayCalendar | None = None
+) -> datetime.date:
+    """The latest deadline that is overdue on `today`: the last working day before today."""
+    today = today or timezone.localdate()
+    calendar = calendar or WorkdayCalendar()
+    day = today - datetime.timedelta(days=1)
+    for _ in range(60):
+        if calendar.is_workday(day):
+            return day
+        day -= datetime.timedelta(days=1)
+    return day
+
+
+def last_day(deadline: datetime.date, calendar: WorkdayCalendar | None = None) -> datetime.date:
+    """The last day to rectify: the deadline, or the next working day when it falls on a rest day."""
+    return (calendar or WorkdayCalendar()).add_workdays(deadline, 0)
+
+
+def overdue_q(today: datetime.date | None = None) -> Q:
+    return Q(status__in=OWED_STATES, deadline__lte=overdue_cutoff(today), voided_at__isnull=True)
+
+
+def overdue(qs: QuerySet[Hazard], today: datetime.date | None = None) -> QuerySet[Hazard]:
+    return qs.filter(overdue_q(today))
+
+
+def is_overdue(hazard: Hazard, today: datetime.date | None = None) -> bool:
+    return bool(
+        hazard.voided_at is None
+        and hazard.status in OWED_STATES
+        and hazard.deadline
+        and hazard.deadline <= overdue_cutoff(today)
+    )
+
+
+def supervised(qs: QuerySet[Hazard]) -> QuerySet[Hazard]:
+    """Major hazards on the supervised list (挂牌督办) that are not closed yet."""
+    return qs.filter(grade=HazardGrade.MAJOR, supervised_on__isnull=False, voided_at__isnull=True).exclude(
+        status=S.CLOSED
+    )
+
+
+def due_within(qs: QuerySet[Hazard], days: int, today: datetime.date | None = None) -> QuerySet[Hazard]:
+    """Hazards still owed whose deadline falls from today to `days` days ahead."""
+    today = today or timezone.localdate()
+    return qs.filter(
+        status__in=OWED_STATES,
+        voided_at__isnull=True,
+        deadline__gte=today,
+        deadline__lte=today + datetime.timedelta(days=days),
+    )
+
+
+# Orders --------------------------------------------------------------------------------------------
+
+
+def suspension_of(hazard: Hazard) -> Order | None:
+    """The live 责令停产停业整顿 that names `hazard`, if any (the latest)."""
+    return (
+        Order.objects.filter(hazards=hazard, doc_type=OrderType.SUSPEND, voided_at__isnull=True)
+        .order_by("-issued_on", "-pk")
+        .first()
+    )
+
+
+def covered_hazards(order: Order) -> list[Hazard]:
+    """The live hazards an order names, or, for an order that names none (an imported one), those of its visit."""
+    hazards = [h for h in order.hazards.order_by("number") if h.voided_at is None]
+    return hazards or list(order.visit.hazards.filter(voided_at__isnull=True).order_by("number"))
+
+
+def unreviewed_hazards(order: Order) -> list[Hazard]:
+    """The hazards of a suspension that have not passed their review (复查合格) yet."""
+    return [h for h in covered_hazards(order) if h.status != HazardStatus.CLOSED]
+
+
+# Visits --------------------------------------------------------------------------------------------
+
+
+def enterprise_search(user: User, query: str) -> list[Enterprise]:
+    """Enterprises the user may see whose name, 统一社会信用代码 or pinyin initials contain the text."""
+    query = query.strip()
+    if not query:
+        return []
+    match = Q(name__icontains=query) | Q(credit_code__icontains=query.upper())
+    if query.isascii() and query.isalnum():
+        match |= Q(name_initials__contains=query.lower())
+    qs = Enterprise.objects.visible_to(user).live().filter(match).select_related("town")
+    return list(qs.order_by("name", "pk")[:ENTERPRISE_SEARCH_LIMIT])
+
+
+def revisit_candidates(
+    visits: QuerySet[Visit], year: int, industry: str = DEFAULT_REVISIT_INDUSTRY
+) -> QuerySet[Enterprise]:
+    """Distinct non-voided enterprises of `industry` with a non-voided visit in `year` among `visits`
+    (回头看). `visits` is already scoped by the caller; the result is ordered by town then name."""
+    visited = visits.filter(voided_at__isnull=True, date__year=year).values("enterprise_id")
+    return (
+        Enterprise.objects.filter(voided_at__isnull=True, industry=industry, pk__in=visited)
+        .select_related("town")
+        .order_by("town__code", "name", "pk")
     )

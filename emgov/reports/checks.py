@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from emgov.core.models.officers import CertificateStatus, Officer
 from emgov.core.workdays import WorkdayCalendar
 from emgov.enforcement.models import Hazard, Visit
-from emgov.enforcement.revisits import revisit_candidates
+from emgov.enforcement.queries import revisit_candidates
 from emgov.reports.figures import Figure, Scope, bureau_decisions, bureau_inspections
 
 PUBLICATION_WORKDAYS = 7

@@ -39,7 +39,7 @@ class VisitDraft(models.Model):
         related_name="draft",
     )
     discarded_at = models.DateTimeField(_("放弃时间"), null=True, blank=True)
-    attachments = GenericRelation("legal.Attachment")
+    attachments = GenericRelation("core.Attachment")
 
     objects = VisitDraftQuerySet.as_manager()
 

@@ -41,7 +41,7 @@ class Visit(DomainModel):
     findings = models.TextField(_("检查发现"), blank=True)
     result = models.TextField(_("检查结果"), blank=True)
     av_recorded = models.BooleanField(_("音像记录"), default=False)
-    attachments = GenericRelation("legal.Attachment")
+    attachments = GenericRelation("core.Attachment")
 
     scope = ("enterprise__town",)
 
@@ -118,7 +118,7 @@ class Hazard(DomainModel):
         if self.review_result and not self.reviewed_on:
             errors["reviewed_on"] = _("填写复查结论时必须填写复查日期")
         if errors:
-            raise ValidationError(errors)
+            raise ValidationError(errors, code="hazard_dates")
 
     def status_from_dates(self) -> str:
         """The loop's state as far as the ledger's dates tell it."""

@@ -57,7 +57,7 @@ class InspectionPlan(DomainModel):
         elif self.period == PlanPeriod.YEARLY and self.month is not None:
             errors["month"] = _("年度计划不填写月份")
         if errors:
-            raise ValidationError(errors)
+            raise ValidationError(errors, code="plan_period")
 
 
 class PlanTarget(DomainModel):
@@ -87,7 +87,7 @@ class PlanTarget(DomainModel):
 
     def clean(self) -> None:
         if self.count is not None and self.count < 1:
-            raise ValidationError({"count": _("计划检查企业数至少为1")})
+            raise ValidationError({"count": _("计划检查企业数至少为1")}, code="count_too_small")
 
 
 class Recusal(DomainModel):

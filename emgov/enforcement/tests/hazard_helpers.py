@@ -6,8 +6,8 @@ import datetime
 
 from emgov.core import services
 from emgov.core.models import Department, Officer
-from emgov.enforcement import hazards
 from emgov.enforcement.models import Hazard, Visit
+from emgov.enforcement.services.hazards import hazard_register
 from emgov.enterprises.models import Enterprise
 from emgov.enterprises.tests.test_views import make_enterprise
 
@@ -41,7 +41,7 @@ def make_visit(region, *, number: str = "JC2023001", day: datetime.date = DAY, n
 def register(
     visit: Visit, actor, *, grade: str = "一般隐患", deadline=None, text: str = "消防通道堵塞"
 ) -> Hazard:
-    return hazards.hazard_register(
+    return hazard_register(
         actor=actor,
         visit=visit,
         description=text,

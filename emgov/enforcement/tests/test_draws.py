@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from emgov.core import audit, services
-from emgov.enforcement import draws
 from emgov.enforcement.models import Draw, Recusal
+from emgov.enforcement.procedures import DRAW
+from emgov.enforcement.services import draws
 from emgov.enforcement.tests.test_plans import make_officer, make_plan
 from emgov.enterprises.tests.test_views import make_enterprise
 
@@ -110,17 +111,23 @@ def test_draw_on_the_plan_page_then_publish_and_the_public_sees_names_only(nanha
     assert "结果一致" in detail and str(draw.seed) in detail
     public = Client()
     assert "抽查企业" not in public.get("/public/draws/").content.decode()
-    client.post(f"/enforcement/draws/{draw.pk}/publish/")
+    publish = f"/enforcement/draws/{draw.pk}/steps/publish/"
+    assert publish in detail
+    stale = client.post(publish, {"published_on": "2023-03-03", "_version": 0})
+    assert stale.status_code == 422 and Draw.objects.get().published_on is None
+    client.post(publish, {"published_on": "2023-03-03", "_version": draw.version})
     draw.refresh_from_db()
-    assert draw.published_on is not None
+    assert draw.published_on == datetime.date(2023, 3, 3)
+    assert "公布抽查结果" in [e.reason for e in audit.history(draw)]
     page = public.get("/public/draws/").content.decode()
     names = [row["enterprise"] for row in draws.draw_rows([draw])[draw.pk]]
     assert all(e.name in page for e in names)
     assert "YJ00" in page and "执法" in page
     assert "13800000000" not in page and names[0].credit_code not in page
     assert "双随机抽查结果" in page  # the public menu names the section
-    second = client.post(f"/enforcement/draws/{draw.pk}/publish/", follow=True).content.decode()
-    assert "该抽查结果已于" in second
+    assert publish not in client.get(f"/enforcement/draws/{draw.pk}/").content.decode()
+    second = client.post(publish, {"_version": draw.version})
+    assert second.status_code == 422 and "不是当前（已公布）可以办理的环节" in second.content.decode()
 
 
 def test_town_officer_cannot_see_or_publish_a_district_draw(nanhai):
@@ -128,7 +135,7 @@ def test_town_officer_cannot_see_or_publish_a_district_draw(nanhai):
     draw = draws.draw_run(actor=None, plan=make_plan(region=nanhai.jiujiang), size=1, drawn_on=DAY)
     client = nanhai.client_for(nanhai.guicheng_officer)
     assert client.get(f"/enforcement/draws/{draw.pk}/").status_code == 404
-    assert client.post(f"/enforcement/draws/{draw.pk}/publish/").status_code == 404
+    assert client.post(f"/enforcement/draws/{draw.pk}/steps/publish/", {"_version": 1}).status_code == 404
     draw.refresh_from_db()
     assert draw.published_on is None
 
@@ -148,7 +155,7 @@ def test_public_draw_list_query_count_does_not_grow(nanhai, django_assert_num_qu
     plan = make_plan()
     for n in range(rows):
         draw = draws.draw_run(actor=None, plan=plan, size=2, drawn_on=DAY, seed=n)
-        draws.draw_publish(draw, actor=None)
+        DRAW.take("publish", draw, actor=None)
     client = Client()
     client.get("/public/draws/")
     with django_assert_num_queries(5):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from emgov.demo.hazard_workflows import build_hazard_workflows
-from emgov.enforcement import hazards_queries
+from emgov.enforcement import queries
 from emgov.enforcement.models import Hazard, HazardStatus, Order, OrderType
 from emgov.enforcement.tests.hazard_helpers import make_visit
 
@@ -15,7 +15,7 @@ def test_demo_takes_the_loop_through_every_state(nanhai):
         make_visit(nanhai.guicheng, number=f"JC2023{n:04d}", day=datetime.date(2023, 12, 5 + n), n=n + 1)
     build_hazard_workflows()
     assert set(Hazard.objects.values_list("status", flat=True)) == set(HazardStatus.values)
-    assert hazards_queries.supervised(Hazard.objects.all()).count() == 1
+    assert queries.supervised(Hazard.objects.all()).count() == 1
     assert Hazard.objects.filter(supervised_on__isnull=False, status=HazardStatus.CLOSED).count() == 1
     seizure = Order.objects.get(doc_type=OrderType.SEIZE)
     assert seizure.extension_days == 15 and seizure.due_date == seizure.issued_on + datetime.timedelta(

@@ -8,9 +8,10 @@ import subprocess
 
 import docx
 
-from emgov.enforcement import orders
-from emgov.enforcement.documents import order_document
 from emgov.enforcement.models import OrderType
+from emgov.enforcement.procedures import ORDER
+from emgov.enforcement.services import orders
+from emgov.enforcement.services.documents import order_document
 from emgov.enforcement.tests.hazard_helpers import make_visit, register
 
 D = datetime.date
@@ -65,8 +66,13 @@ def test_the_pdf_embeds_a_chinese_font(nanhai, tmp_path):
 def test_a_seizure_document_states_its_extension(nanhai):
     visit = make_visit(nanhai.guicheng)
     seizure = orders.order_issue(actor=None, visit=visit, doc_type=OrderType.SEIZE, issued_on=D(2023, 6, 1))
-    seizure = orders.order_extend(
-        seizure, actor=None, days=20, reason="需委托检测", decided_on=D(2023, 6, 20)
+    seizure = ORDER.take(
+        "extend",
+        seizure,
+        actor=None,
+        extension_days=20,
+        extension_reason="需委托检测",
+        decided_on=D(2023, 6, 20),
     )
     text = docx_text(order_document(seizure).to_bytes())
     assert "查封扣押决定书" in text and "需委托检测" in text and "2023年7月21日" in text

@@ -1,4 +1,5 @@
-"""Orders: numbering, the rectification order driving its hazards, seizure limits, resumption after review."""
+"""Orders: numbering, the rectification order driving its hazards, seizure limits, resumption after review
+(the steps of `procedures.ORDER`)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from emgov.enforcement import hazards, orders
+from emgov.core import audit
 from emgov.enforcement.models import HazardStatus, Order, OrderType
+from emgov.enforcement.procedures import HAZARD, ORDER
+from emgov.enforcement.services import orders
 from emgov.enforcement.tests.hazard_helpers import make_visit, register
 
 D = datetime.date
@@ -58,6 +61,18 @@ def test_a_rectification_order_needs_hazards_and_writes_nothing_without(nanhai):
     assert not Order.objects.exists()
 
 
+def extend(seizure, officer, days, reason, decided_on, **kw):
+    return ORDER.take(
+        "extend",
+        seizure,
+        actor=officer,
+        extension_days=days,
+        extension_reason=reason,
+        decided_on=decided_on,
+        **kw,
+    )
+
+
 def test_a_seizure_lasts_30_days_and_extends_once_by_at_most_30(nanhai):
     officer = nanhai.district_officer
     visit = make_visit(nanhai.guicheng)
@@ -66,24 +81,37 @@ def test_a_seizure_lasts_30_days_and_extends_once_by_at_most_30(nanhai):
     )
     assert seizure.due_date == D(2023, 7, 1)
     with pytest.raises(ValidationError, match="1至30日"):
-        orders.order_extend(seizure, actor=officer, days=31, reason="检测未完成", decided_on=D(2023, 6, 25))
+        extend(seizure, officer, 31, "检测未完成", D(2023, 6, 25))
     with pytest.raises(ValidationError, match="延长理由"):
-        orders.order_extend(seizure, actor=officer, days=30, reason=" ", decided_on=D(2023, 6, 25))
+        extend(seizure, officer, 30, " ", D(2023, 6, 25))
     with pytest.raises(ValidationError, match="期满"):
-        orders.order_extend(seizure, actor=officer, days=30, reason="检测未完成", decided_on=D(2023, 7, 2))
-    seizure = orders.order_extend(
-        seizure, actor=officer, days=30, reason="检测未完成", decided_on=D(2023, 6, 25)
-    )
+        extend(seizure, officer, 30, "检测未完成", D(2023, 7, 2))
+    seizure = extend(seizure, officer, 30, "检测未完成", D(2023, 6, 25), expected_version=1)
     assert (seizure.due_date, seizure.extension_days) == (D(2023, 7, 31), 30)
+    assert "延长查封扣押期限" in [e.reason for e in audit.history(seizure)]
+    [option] = ORDER.options(seizure, officer)
+    assert "只能延长一次" in option.refusal and "行政强制法第二十五条" in option.refusal
     with pytest.raises(ValidationError, match="只能延长一次"):
-        orders.order_extend(seizure, actor=officer, days=1, reason="再延", decided_on=D(2023, 7, 5))
+        extend(seizure, officer, 1, "再延", D(2023, 7, 5))
+    assert Order.objects.get(pk=seizure.pk).due_date == D(2023, 7, 31)
+
+
+def test_a_stale_extension_is_refused_and_writes_nothing(nanhai):
+    seizure = orders.order_issue(
+        actor=None, visit=make_visit(nanhai.guicheng), doc_type=OrderType.SEIZE, issued_on=D(2023, 6, 1)
+    )
+    with pytest.raises(ValidationError, match="已被其他人修改"):
+        extend(seizure, None, 10, "检测未完成", D(2023, 6, 25), expected_version=0)
+    seizure.refresh_from_db()
+    assert (seizure.due_date, seizure.extension_days, seizure.version) == (D(2023, 7, 1), None, 1)
 
 
 def test_only_a_seizure_can_be_extended(nanhai):
     visit = make_visit(nanhai.guicheng)
     order = orders.order_issue(actor=None, visit=visit, doc_type=OrderType.ON_SITE, issued_on=D(2023, 6, 1))
-    with pytest.raises(ValidationError, match="只有查封扣押决定书"):
-        orders.order_extend(order, actor=None, days=5, reason="x", decided_on=D(2023, 6, 2))
+    assert ORDER.options(order, nanhai.district_officer) == []
+    with pytest.raises(ValidationError, match="“延长查封扣押期限”不是当前（已签发）可以办理的环节"):
+        extend(order, None, 5, "x", D(2023, 6, 2))
 
 
 def test_a_suspension_is_lifted_only_after_a_passed_review(nanhai):
@@ -93,21 +121,25 @@ def test_a_suspension_is_lifted_only_after_a_passed_review(nanhai):
     suspension = orders.order_issue(
         actor=officer, visit=visit, doc_type=OrderType.SUSPEND, hazards=[hazard], issued_on=D(2023, 6, 1)
     )
+    [option] = ORDER.options(suspension, officer)
+    assert "尚未复查合格" in option.refusal and "安全生产法第六十五条第一款第三项" in option.refusal
     with pytest.raises(ValidationError, match="尚未复查合格"):
-        orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 25))
-    hazard = hazards.hazard_order(hazard, actor=officer, deadline=D(2023, 6, 20))
-    hazard = hazards.hazard_start(hazard, actor=officer)
-    hazard = hazards.hazard_request_review(hazard, actor=officer, rectified_on=D(2023, 6, 18))
-    hazard = hazards.hazard_review(hazard, actor=officer, reviewed_on=D(2023, 6, 19), passed=False)
+        ORDER.take("resume", suspension, actor=officer, resumed_on=D(2023, 6, 25))
+    hazard = HAZARD.take("order", hazard, actor=officer, deadline=D(2023, 6, 20))
+    hazard = HAZARD.take("start", hazard, actor=officer)
+    hazard = HAZARD.take("request-review", hazard, actor=officer, rectified_on=D(2023, 6, 18))
+    hazard = HAZARD.take("review", hazard, actor=officer, reviewed_on=D(2023, 6, 19), passed=False)
     with pytest.raises(ValidationError, match="尚未复查合格"):
-        orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 25))
-    hazard = hazards.hazard_reorder(hazard, actor=officer, deadline=D(2023, 6, 30))
-    hazard = hazards.hazard_request_review(hazard, actor=officer, rectified_on=D(2023, 6, 28))
-    hazards.hazard_review(hazard, actor=officer, reviewed_on=D(2023, 6, 29), passed=True)
+        ORDER.take("resume", suspension, actor=officer, resumed_on=D(2023, 6, 25))
+    hazard = HAZARD.take("reorder", hazard, actor=officer, deadline=D(2023, 6, 30))
+    hazard = HAZARD.take("request-review", hazard, actor=officer, rectified_on=D(2023, 6, 28))
+    HAZARD.take("review", hazard, actor=officer, reviewed_on=D(2023, 6, 29), passed=True)
+    assert ORDER.options(suspension, officer)[0].available
     with pytest.raises(ValidationError, match="不能早于复查日期"):
-        orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 28))
-    suspension = orders.order_resume(suspension, actor=officer, resumed_on=D(2023, 6, 30))
+        ORDER.take("resume", suspension, actor=officer, resumed_on=D(2023, 6, 28))
+    suspension = ORDER.take("resume", suspension, actor=officer, resumed_on=D(2023, 6, 30))
     assert suspension.resumed_on == D(2023, 6, 30)
+    assert ORDER.state_label(suspension) == "已恢复生产经营" and ORDER.options(suspension, officer) == []
 
 
 def test_a_review_opinion_lists_only_reviewed_hazards(nanhai):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from emgov.enforcement import orders
 from emgov.enforcement.models import HazardStatus, Order, OrderType
+from emgov.enforcement.services import orders
 from emgov.enforcement.tests.hazard_helpers import make_visit, register
 from emgov.enforcement.tests.test_order_documents import docx_text
 
@@ -69,21 +69,27 @@ def test_a_seizure_page_shows_its_expiry_and_extends_once(nanhai):
     visit = make_visit(nanhai.guicheng)
     seizure = orders.order_issue(actor=None, visit=visit, doc_type=OrderType.SEIZE, issued_on=D(2023, 6, 1))
     client = nanhai.client_for(nanhai.district_officer)
+    extend = f"{ORDERS}{seizure.pk}/steps/extend/"
     page = client.get(f"{ORDERS}{seizure.pk}/").content.decode()
-    assert "查封扣押已于 2023-07-01 期满" in page and f"{ORDERS}{seizure.pk}/extend/" in page
+    assert "查封扣押已于 2023-07-01 期满" in page and extend in page and "行政强制法第二十五条" in page
     refused = client.post(
-        f"{ORDERS}{seizure.pk}/extend/",
+        extend,
         {"extension_days": "20", "extension_reason": "检测", "decided_on": "2023-07-05", "_version": 1},
-    ).content.decode()
-    assert "期满，不能再延长" in refused
+    )
+    assert refused.status_code == 422 and "期满，不能再延长" in refused.content.decode()
+    stale = client.post(
+        extend,
+        {"extension_days": "20", "extension_reason": "需委托检测", "decided_on": "2023-06-25", "_version": 0},
+    )
+    assert stale.status_code == 422 and Order.objects.get().extension_days is None
     client.post(
-        f"{ORDERS}{seizure.pk}/extend/",
+        extend,
         {"extension_days": "20", "extension_reason": "需委托检测", "decided_on": "2023-06-25", "_version": 1},
     )
     seizure.refresh_from_db()
     assert (seizure.due_date, seizure.extension_days) == (D(2023, 7, 21), 20)
     page = client.get(f"{ORDERS}{seizure.pk}/").content.decode()
-    assert "不能再延长" in page and f"{ORDERS}{seizure.pk}/extend/" not in page
+    assert "不能再延长" in page and "只能延长一次" in page and extend not in page
 
 
 def test_a_suspension_page_names_the_hazards_awaiting_review(nanhai):
@@ -95,10 +101,20 @@ def test_a_suspension_page_names_the_hazards_awaiting_review(nanhai):
     client = nanhai.client_for(nanhai.district_officer)
     page = client.get(f"{ORDERS}{suspension.pk}/").content.decode()
     assert "复查合格后方可恢复生产经营" in page and hazard.number in page
-    refused = client.post(
-        f"{ORDERS}{suspension.pk}/resume/", {"resumed_on": "2023-06-25", "_version": 1}
-    ).content.decode()
-    assert "尚未复查合格，不能恢复生产经营" in refused
+    resume = f"{ORDERS}{suspension.pk}/steps/resume/"
+    assert resume not in page and "尚未复查合格，不能恢复生产经营" in page
+    refused = client.post(resume, {"resumed_on": "2023-06-25", "_version": 1})
+    assert refused.status_code == 422 and "尚未复查合格，不能恢复生产经营" in refused.content.decode()
+    assert Order.objects.get().resumed_on is None
+
+
+def test_a_leader_reads_an_order_but_takes_no_step(nanhai):
+    seizure = orders.order_issue(
+        actor=None, visit=make_visit(nanhai.guicheng), doc_type=OrderType.SEIZE, issued_on=D(2023, 6, 1)
+    )
+    client = nanhai.client_for(nanhai.leader)
+    assert "/steps/" not in client.get(f"{ORDERS}{seizure.pk}/").content.decode()
+    assert client.get(f"{ORDERS}{seizure.pk}/steps/extend/").status_code == 403
 
 
 def test_the_order_list_offers_issuing_to_field_staff_only(nanhai):

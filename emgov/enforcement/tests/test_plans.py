@@ -8,8 +8,8 @@ import pytest
 
 from emgov.core import audit, services
 from emgov.core.models import Department, Officer
-from emgov.enforcement import plans
 from emgov.enforcement.models import InspectionPlan, PlanPeriod, PlanTarget, Visit
+from emgov.enforcement.services import plans
 from emgov.enforcement.tests.test_views import make_visit
 from emgov.enterprises.tests.test_views import make_enterprise
 

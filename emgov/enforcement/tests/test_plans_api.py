@@ -55,8 +55,11 @@ def test_draw_is_run_and_published_through_the_api(nanhai):
     assert response.status_code == 201
     body = response.json()
     assert body["verified"] and len(body["rows"]) == 2 and len(body["rows"][0]["officers"]) == 2
+    assert [s["name"] for s in client.get(f"{API}/draws/{body['id']}/steps").json()["steps"]] == ["publish"]
     published = client.post(f"{API}/draws/{body['id']}/publish").json()
-    assert published["published_on"] is not None
+    assert published["published_on"] is not None and published["verified"]
+    steps = client.get(f"{API}/draws/{body['id']}/steps").json()
+    assert (steps["state"], steps["steps"]) == ("published", [])
     assert client.get(f"{API}/draws", {"published": True}).json()["count"] == 1
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 
 from emgov.core.navigation import todo_for
-from emgov.enforcement import hazards, orders
 from emgov.enforcement.models import OrderType
-from emgov.enforcement.reminders import hazard_todo
+from emgov.enforcement.procedures import HAZARD
+from emgov.enforcement.services import orders
+from emgov.enforcement.services.reminders import hazard_todo
 from emgov.enforcement.tests.hazard_helpers import make_visit, register
 
 D = datetime.date
@@ -20,9 +21,9 @@ def fill(nanhai):
     register(visit, None, deadline=D(2023, 6, 28), text="八日后到期")
     register(visit, None, deadline=D(2023, 6, 19), text="昨日到期")
     asked = register(visit, None, deadline=D(2023, 6, 30), text="已申请复查")
-    asked = hazards.hazard_order(asked, actor=None, deadline=D(2023, 6, 30))
-    asked = hazards.hazard_start(asked, actor=None)
-    hazards.hazard_request_review(asked, actor=None, rectified_on=D(2023, 6, 18))
+    asked = HAZARD.take("order", asked, actor=None, deadline=D(2023, 6, 30))
+    asked = HAZARD.take("start", asked, actor=None)
+    HAZARD.take("request-review", asked, actor=None, rectified_on=D(2023, 6, 18))
     orders.order_issue(
         actor=None, visit=visit, doc_type=OrderType.SEIZE, issued_on=D(2023, 5, 26)
     )  # ends 06-25

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 
 from emgov.core import audit, services
 from emgov.enforcement.models import Operation, OperationKind, Visit
-from emgov.enforcement.revisits import revisit_candidates, revisit_propose
+from emgov.enforcement.queries import revisit_candidates
+from emgov.enforcement.services.revisits import revisit_propose
 from emgov.enforcement.tests.test_views import make_visit, two_officers
 from emgov.enterprises.tests.test_views import make_enterprise
 

@@ -18,10 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emgov.core import audit, services
-from emgov.core.models import AuditAction, Department, Officer, User
+from emgov.core import attachments, audit, services
+from emgov.core.models import Attachment, AuditAction, Department, Officer, User
 from emgov.core.services import VIA_WEB
-from emgov.enforcement import hazards, rules
+from emgov.enforcement import rules
 from emgov.enforcement.models import (
     Answer,
     ChecklistAnswer,
@@ -31,10 +31,9 @@ from emgov.enforcement.models import (
     Visit,
     VisitDraft,
 )
+from emgov.enforcement.services.hazards import hazard_register
 from emgov.enterprises.models import Enterprise
 from emgov.enterprises.services import name_initials
-from emgov.legal import services as attachments
-from emgov.legal.models import Attachment
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,7 @@ def visit_record(
             via=via,
         )
         if entry.answer == Answer.FAILS:
-            hazards.hazard_register(
+            hazard_register(
                 actor=actor,
                 visit=visit,
                 description=entry.note.strip() or entry.item.text,

@@ -3,13 +3,15 @@
 An order is issued from a visit and the hazards it covers, numbered by `core.numbering` in the same
 transaction. Time limits: a seizure (查封扣押) lasts at most 30 days from issue and may be extended
 once by at most 30 days (行政强制法第二十五条); a suspension (责令停产停业整顿) is lifted only after the
-hazards it covers passed their review (安全生产法第六十五条第一款第三项).
+hazards it covers passed their review (安全生产法第六十五条第一款第三项). Extending and resuming are
+steps of `enforcement.procedures.ORDER`; the functions below are their own part.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,8 +22,8 @@ from emgov.core.models import User
 from emgov.core.numbering import number_take
 from emgov.core.services import VIA_WEB
 from emgov.core.workdays import add_days
-from emgov.enforcement import hazards as hazard_services
 from emgov.enforcement.models import Hazard, HazardStatus, Order, OrderType, Visit
+from emgov.enforcement.queries import covered_hazards
 
 SEIZURE_DAYS = 30
 SEIZURE_EXTENSION_MAX_DAYS = 30
@@ -74,6 +76,8 @@ def order_issue(
     A rectification order (责令限期整改指令书) puts each registered hazard it covers into 下达整改, with its
     own deadline or, without one, the order's; the order's time limit is the latest of them. A seizure's
     time limit is 30 days from issue."""
+    from emgov.enforcement.procedures import HAZARD  # the procedures are built on these services
+
     hazards = list(hazards)
     if actor is not None and not visit.in_scope_of(actor):
         raise ValidationError(_("不能在您负责的区划以外签发执法文书。"), code="out_of_scope")
@@ -92,7 +96,7 @@ def order_issue(
                         },
                         code="no_deadline",
                     )
-                hazards[i] = hazard_services.hazard_order(hazard, actor=actor, deadline=deadline, via=via)
+                hazards[i] = HAZARD.take("order", hazard, actor=actor, via=via, deadline=deadline)
         due_date = max((h.deadline for h in hazards if h.deadline), default=due_date)
     elif doc_type == OrderType.SEIZE:
         due_date = add_days(issued_on, SEIZURE_DAYS)
@@ -110,108 +114,51 @@ def order_issue(
     return services.record_create(order, actor=actor, via=via, m2m={"hazards": hazards})
 
 
-def _locked(order: Order, actor: User | None, expected_version: int | None) -> Order:
-    current = services.record_lock(order, expected_version=expected_version, voided=_("该执法文书已作废。"))
-    services.require_scope(current, actor, _("不能处理您负责的区划以外的执法文书。"))
-    return current
+# The steps of an order (declared in `enforcement.procedures.ORDER`) ---------------------------------
 
 
-def can_extend(order: Order) -> bool:
-    return order.voided_at is None and order.doc_type == OrderType.SEIZE and not order.extension_days
-
-
-@transaction.atomic
-def order_extend(
+def extend(
     order: Order,
     *,
     actor: User | None,
-    days: int | None,
-    reason: str,
+    via: str,
+    extension_days: int,
+    extension_reason: str,
     decided_on: datetime.date,
-    expected_version: int | None = None,
-    via: str = VIA_WEB,
-) -> Order:
-    """延长查封扣押期限: once, by at most 30 days, with a reason, decided before the seizure expires."""
-    current = _locked(order, actor, expected_version)
-    if current.doc_type != OrderType.SEIZE:
-        raise ValidationError(_("只有查封扣押决定书可以延长期限。"), code="not_seizure")
-    if current.extension_days:
+) -> dict[str, Any]:
+    """延长查封扣押期限: by at most 30 days, with a reason, decided before the seizure expires."""
+    if not extension_days or not 1 <= extension_days <= SEIZURE_EXTENSION_MAX_DAYS:
         raise ValidationError(
-            _("查封扣押期限已于%(on)s前延长过%(n)d日，只能延长一次。")
-            % {"on": current.due_date, "n": current.extension_days},
-            code="already_extended",
-        )
-    if not days or days < 1 or days > SEIZURE_EXTENSION_MAX_DAYS:
-        raise ValidationError(
-            {"extension_days": _("延长天数须为1至%(max)d日。") % {"max": SEIZURE_EXTENSION_MAX_DAYS}},
+            {
+                "extension_days": _("延长天数须为1至%(max)d日（行政强制法第二十五条）。")
+                % {"max": SEIZURE_EXTENSION_MAX_DAYS}
+            },
             code="extension_days",
         )
-    reason = (reason or "").strip()
+    reason = (extension_reason or "").strip()
     if not reason:
         raise ValidationError({"extension_reason": _("请填写延长理由。")}, code="required")
-    if current.due_date and decided_on > current.due_date:
+    if order.due_date and decided_on > order.due_date:
         raise ValidationError(
-            {"decided_on": _("查封扣押已于%(d)s期满，不能再延长。") % {"d": current.due_date}},
+            {"decided_on": _("查封扣押已于%(d)s期满，不能再延长。") % {"d": order.due_date}},
             code="expired",
         )
-    return services.record_update(
-        current,
-        actor=actor,
-        changes={
-            "due_date": add_days(current.due_date, days),
-            "extension_days": days,
-            "extension_reason": reason,
-        },
-        via=via,
-        reason=_("延长查封扣押期限：%(reason)s") % {"reason": reason},
-    )
+    return {
+        "due_date": add_days(order.due_date or add_days(order.issued_on, SEIZURE_DAYS), extension_days),
+        "extension_days": extension_days,
+        "extension_reason": reason,
+    }
 
 
-def unreviewed_hazards(order: Order) -> list[Hazard]:
-    """The hazards of a suspension that have not passed their review (复查合格) yet: those it names,
-    or, for an order that names none (an imported one), those of its visit."""
-    return [h for h in covered_hazards(order) if h.status != HazardStatus.CLOSED]
-
-
-def covered_hazards(order: Order) -> list[Hazard]:
-    hazards = [h for h in order.hazards.order_by("number") if h.voided_at is None]
-    return hazards or list(order.visit.hazards.filter(voided_at__isnull=True).order_by("number"))
-
-
-def can_resume(order: Order) -> bool:
-    return order.voided_at is None and order.doc_type == OrderType.SUSPEND and order.resumed_on is None
-
-
-@transaction.atomic
-def order_resume(
-    order: Order,
-    *,
-    actor: User | None,
-    resumed_on: datetime.date | None,
-    expected_version: int | None = None,
-    via: str = VIA_WEB,
-) -> Order:
-    """恢复生产经营: lifts a suspension once every hazard it covers passed its review."""
-    current = _locked(order, actor, expected_version)
-    if not can_resume(current):
-        raise ValidationError(_("只有尚未恢复的责令停产停业整顿可以恢复生产经营。"), code="not_suspension")
-    if not resumed_on:
-        raise ValidationError({"resumed_on": _("请填写恢复生产经营日期。")}, code="required")
-    pending = unreviewed_hazards(current)
-    if pending:
-        raise ValidationError(
-            _("隐患%(numbers)s尚未复查合格，不能恢复生产经营。")
-            % {"numbers": "、".join(h.number for h in pending)},
-            code="not_reviewed",
-        )
-    last_review = max((h.reviewed_on for h in covered_hazards(current) if h.reviewed_on), default=None)
+def resume(order: Order, *, actor: User | None, via: str, resumed_on: datetime.date) -> dict[str, Any]:
+    """恢复生产经营: lifts a suspension; the procedure's guard has checked that every hazard it covers
+    passed its review."""
+    last_review = max((h.reviewed_on for h in covered_hazards(order) if h.reviewed_on), default=None)
     if last_review and resumed_on < last_review:
         raise ValidationError(
             {"resumed_on": _("恢复生产经营日期不能早于复查日期（%(d)s）。") % {"d": last_review}},
             code="before_review",
         )
-    if resumed_on < current.issued_on:
+    if resumed_on < order.issued_on:
         raise ValidationError({"resumed_on": _("恢复生产经营日期不能早于签发日期。")}, code="before_issue")
-    return services.record_update(
-        current, actor=actor, changes={"resumed_on": resumed_on}, via=via, reason=_("恢复生产经营")
-    )
+    return {"resumed_on": resumed_on}

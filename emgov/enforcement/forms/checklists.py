@@ -1,12 +1,11 @@
-"""The checklist catalogue (检查项目录) of the 令10号 standard, maintained by the system administrator."""
+"""The form of the checklist catalogue (检查项目录)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Role
-from emgov.core.pages import LedgerForm, LedgerPages
+from emgov.core.pages import LedgerForm
 from emgov.enforcement.models import ChecklistItem
 
 
@@ -21,16 +20,3 @@ class ChecklistItemForm(LedgerForm):
             ),
             "active": _("停用的检查项不再出现在新的检查中，已有的检查结论不变"),
         }
-
-
-class ChecklistPages(LedgerPages):
-    name = "checklist-items"
-    namespace = "enforcement"
-    model = ChecklistItem
-    title = _("检查项目录")
-    form_class = ChecklistItemForm
-    list_display = ("article", "part", "industry", "text", "major", "active")
-    search_fields = ("article", "industry", "text")
-    filter_fields = ("part", "major", "active")
-    default_ordering = ("position", "article")
-    edit_roles = frozenset({Role.ADMIN})

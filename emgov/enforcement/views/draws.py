@@ -1,23 +1,23 @@
-"""Pages of the 双随机 draws: the list, a draw's result with its stored inputs, publishing, the public list."""
+"""Pages of the 双随机 draws: the list, a draw's result with its stored inputs, publishing (a step of
+`procedures.DRAW`), the public list."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from emgov.core.pages import LedgerPages
 from emgov.core.pages.filters import PresenceFilter
-from emgov.enforcement import draws
+from emgov.core.permissions import PLANNERS
 from emgov.enforcement.models import Draw
-from emgov.enforcement.plans_views import PLANNERS
+from emgov.enforcement.procedures import DRAW
+from emgov.enforcement.services import draws
 
 PUBLIC_PAGE_SIZE = 10
 
@@ -42,6 +42,7 @@ class DrawPages(LedgerPages):
     select_related = ("plan", "town")
     default_ordering = ("-drawn_on", "-number")
     edit_roles = PLANNERS
+    procedure = DRAW
     detail_template = "enforcement/draw_detail.html"
 
     def create_view(self, request: HttpRequest) -> HttpResponse:
@@ -56,20 +57,6 @@ class DrawPages(LedgerPages):
 
 
 DRAW_PAGES = DrawPages()
-
-
-@require_POST
-def draw_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    if not DRAW_PAGES.can_edit(request.user):
-        raise Http404
-    draw = get_object_or_404(Draw.objects.visible_to(request.user), pk=pk)
-    try:
-        draws.draw_publish(draw, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("已公布抽查结果。"))
-    return redirect(DRAW_PAGES.url("detail", pk=draw.pk))
 
 
 def public_draws(request: HttpRequest) -> HttpResponse:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from emgov.core.models import Department, Region, RegionLevel, User
 from emgov.core.pages import LedgerForm
 from emgov.enforcement.models import InspectionPlan, Recusal
-from emgov.enforcement.revisits import DEFAULT_REVISIT_INDUSTRY
+from emgov.enforcement.queries import DEFAULT_REVISIT_INDUSTRY
 from emgov.enterprises.models import RiskLevel
 
 
@@ -57,6 +57,15 @@ class DrawForm(_Filters):
     size = forms.IntegerField(label=_("抽取企业数"), min_value=1)
     drawn_on = forms.DateField(
         label=_("抽取日期"), widget=forms.DateInput(attrs={"type": "date"}), required=False
+    )
+
+
+class PublishForm(forms.Form):
+    published_on = forms.DateField(
+        label=_("公布日期"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        required=False,
+        help_text=_("不填写时为今天"),
     )
 
 

@@ -13,14 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emgov.core.models import Role, User
+from emgov.core.models import User
 from emgov.core.navigation import TodoItem
-from emgov.enforcement import hazards_queries as queries
+from emgov.core.permissions import FIELD_OFFICERS
+from emgov.enforcement import queries
 from emgov.enforcement.models import Hazard, HazardStatus, Order, OrderType
 
 SOON_DAYS = 7
 LIMIT = 20
-ROLES = frozenset({Role.OFFICER, Role.TOWN})
 
 
 def _hazard_url(hazard: Hazard) -> str:
@@ -35,7 +35,7 @@ def _more(qs: QuerySet, kind: str, url: str) -> list[TodoItem]:
 
 
 def hazard_todo(user: User, today: datetime.date | None = None) -> list[TodoItem]:
-    if user.role not in ROLES:
+    if user.role not in FIELD_OFFICERS:
         return []
     today = today or timezone.localdate()
     visible = Hazard.objects.visible_to(user).live().select_related("visit__enterprise")

@@ -14,13 +14,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from emgov.core.forms import VoidForm
-from emgov.core.models import Role, User
+from emgov.core.models import User
 from emgov.core.pages import LedgerPages
-from emgov.enforcement import draws, plans
+from emgov.core.permissions import PLANNERS
+from emgov.enforcement.forms.plans import DrawForm, PlanForm, RecusalForm, TargetForm
 from emgov.enforcement.models import InspectionPlan, PlanTarget, Recusal, Visit
-from emgov.enforcement.plans_forms import DrawForm, PlanForm, RecusalForm, TargetForm
-
-PLANNERS = frozenset({Role.ADMIN, Role.LEADER, Role.OFFICER, Role.TOWN})
+from emgov.enforcement.services import draws, plans
 
 
 class PlanPages(LedgerPages):
@@ -70,6 +69,7 @@ class RecusalPages(LedgerPages):
 
 
 PLAN_PAGES = PlanPages()
+RECUSAL_PAGES = RecusalPages()
 
 
 def _plan(request: HttpRequest, pk: int) -> InspectionPlan:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from emgov.core.documents import OfficialDocument, chinese_date
 from emgov.enforcement.models import Hazard, Order, OrderType
-from emgov.enforcement.orders import covered_hazards
+from emgov.enforcement.queries import covered_hazards
 
 T = OrderType
 

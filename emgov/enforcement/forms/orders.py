@@ -1,46 +1,23 @@
-"""The small forms of the hazard loop's steps and of issuing and handling orders."""
+"""Forms of orders (执法文书): the ledger's desk form, issuing one from a visit, and the forms of the steps of
+`procedures.ORDER`."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emgov.enforcement.models import OrderType
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class DeadlineForm(forms.Form):
-    deadline = forms.DateField(label=_("整改期限"), widget=DATE)
+from emgov.core.pages import LedgerForm
+from emgov.enforcement.forms.hazards import DATE
+from emgov.enforcement.forms.visits import VISIT_REFERENCE
+from emgov.enforcement.models import Order, OrderType
 
 
-class EmptyForm(forms.Form):
-    pass
+class OrderForm(LedgerForm):
+    references = VISIT_REFERENCE
 
-
-class RequestReviewForm(forms.Form):
-    rectified_on = forms.DateField(label=_("整改完成日期"), widget=DATE)
-
-
-class ReviewForm(forms.Form):
-    reviewed_on = forms.DateField(label=_("复查日期"), widget=DATE)
-    passed = forms.TypedChoiceField(
-        label=_("复查结论"),
-        choices=[("1", _("复查合格（销号）")), ("0", _("复查不合格"))],
-        coerce=lambda v: v == "1",
-        widget=forms.RadioSelect,
-    )
-
-
-class SuperviseForm(forms.Form):
-    supervised_on = forms.DateField(label=_("挂牌督办日期"), widget=DATE)
-    supervising_body = forms.CharField(
-        label=_("督办单位"), max_length=100, initial=_("南海区安全生产委员会办公室")
-    )
-
-
-class SuspendForm(forms.Form):
-    issued_on = forms.DateField(label=_("签发日期"), widget=DATE)
+    class Meta:
+        model = Order
+        fields = ["number", "visit", "doc_type", "issued_on", "due_date"]
 
 
 class OrderIssueForm(forms.Form):

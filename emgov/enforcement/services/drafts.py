@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import attachments
 from emgov.core.models import User
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.models import VisitDraft
-from emgov.legal import services as attachments
 
 
 def _require_open(draft: VisitDraft, actor: User) -> None:

@@ -1,4 +1,5 @@
-"""双随机: draw enterprises and officer pairs at random for a plan, reproducibly, and publish the result.
+"""双随机: draw enterprises and officer pairs at random for a plan, reproducibly, and publish the result
+(publishing is the step of `enforcement.procedures.DRAW`).
 
 A draw stores its inputs (the seed, the sorted candidate enterprise ids, the sorted officer ids, the
 recusal pairs among them) and its result; `draw_replay` recomputes the result from the stored inputs.
@@ -24,7 +25,7 @@ from emgov.core.models.officers import CertificateStatus
 from emgov.core.models.regions import bureau_region
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.models import Draw, InspectionPlan, Recusal
-from emgov.enforcement.plans import require_live, require_scope
+from emgov.enforcement.services.plans import require_live, require_scope
 from emgov.enterprises.models import Enterprise
 
 OFFICERS_PER_ENTERPRISE = 2
@@ -175,22 +176,11 @@ def draw_run(
     return services.record_create(draw, actor=actor, via=via)
 
 
-def draw_publish(
-    draw: Draw, *, actor: User | None, on: datetime.date | None = None, via: str = VIA_WEB
-) -> Draw:
-    """Make the draw's result public (the /public/ page lists published draws)."""
-    require_scope(draw, actor)
-    if draw.published_on:
-        raise ValidationError(
-            _("该抽查结果已于%(d)s公布。") % {"d": draw.published_on}, code="already_published"
-        )
-    return services.record_update(
-        draw,
-        actor=actor,
-        changes={"published_on": on or timezone.localdate()},
-        via=via,
-        reason=_("公布抽查结果"),
-    )
+def publish(
+    draw: Draw, *, actor: User | None, via: str, published_on: datetime.date | None = None
+) -> dict[str, Any]:
+    """公布: the draw's result goes on the public page (a step of `enforcement.procedures.DRAW`)."""
+    return {"published_on": published_on or timezone.localdate()}
 
 
 def draw_rows(draws: Iterable[Draw]) -> dict[int, list[dict[str, Any]]]:

@@ -1,4 +1,4 @@
-"""回头看: the enterprises a re-inspection round goes back to."""
+"""回头看: a re-inspection round opened on the enterprises visited the year before (`queries.revisit_candidates`)."""
 
 from __future__ import annotations
 
@@ -13,24 +13,7 @@ from emgov.core import services
 from emgov.core.models import Region, User
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.models import Operation, OperationKind, Visit
-from emgov.enterprises.models import Enterprise
-
-DEFAULT_REVISIT_INDUSTRY = "村级工业园"
-
-
-def revisit_candidates(
-    visits: QuerySet[Visit], year: int, industry: str = DEFAULT_REVISIT_INDUSTRY
-) -> QuerySet[Enterprise]:
-    """Distinct non-voided enterprises of `industry` with a non-voided visit in `year` among `visits`.
-
-    `visits` is already scoped by the caller; the result is ordered by town then name.
-    """
-    visited = visits.filter(voided_at__isnull=True, date__year=year).values("enterprise_id")
-    return (
-        Enterprise.objects.filter(voided_at__isnull=True, industry=industry, pk__in=visited)
-        .select_related("town")
-        .order_by("town__code", "name", "pk")
-    )
+from emgov.enforcement.queries import DEFAULT_REVISIT_INDUSTRY, revisit_candidates
 
 
 @transaction.atomic

@@ -1,45 +1,132 @@
-"""The visit recorded on a phone on site: find the enterprise, fill in, save as a draft or submit."""
+"""Pages of visits: the ledger (tabs by nature, the checklist and the files on a visit's page), and the visit
+recorded on a phone on site (find the enterprise, fill in, save as a draft or submit)."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from emgov.core.models import Role, User
+from emgov.core.models import User
+from emgov.core.pages import LedgerPages, RelatedFilter, TownFilter, YearFilter
 from emgov.core.pages.steps import add_errors
-from emgov.enforcement import drafts
-from emgov.enforcement.models import VisitDraft
-from emgov.enforcement.visits import visit_record
-from emgov.enforcement.visits_forms import PhoneVisitForm, draft_data
-from emgov.enterprises.models import Enterprise
+from emgov.core.permissions import FIELD_STAFF
+from emgov.enforcement import rules
+from emgov.enforcement.forms.visits import PhoneVisitForm, VisitForm, draft_data
+from emgov.enforcement.models import Visit, VisitDraft, VisitNature
+from emgov.enforcement.queries import enterprise_search
+from emgov.enforcement.services import drafts
+from emgov.enforcement.services.visits import visit_record
 
-FIELD_STAFF = frozenset({Role.ADMIN, Role.OFFICER, Role.TOWN})
-SEARCH_LIMIT = 10
+
+class VisitPages(LedgerPages):
+    name = "visits"
+    namespace = "enforcement"
+    model = Visit
+    title = gettext_lazy("检查记录")
+    ledger_id = "inspections"
+    form_class = VisitForm
+    list_display = (
+        "number",
+        "date",
+        "enterprise",
+        ("enterprise__town", gettext_lazy("镇街")),
+        "department",
+        "nature",
+        "officers",
+        "av_recorded",
+    )
+    search_fields = (
+        "number",
+        "enterprise__name",
+        "enterprise__name_initials",
+        "enterprise__credit_code",
+        "result",
+    )
+    filter_fields = (
+        "nature",
+        RelatedFilter("department"),
+        TownFilter("enterprise__town"),
+        YearFilter("date"),
+        "av_recorded",
+    )
+    select_related = ("enterprise__town", "department")
+    prefetch_related = ("officers",)
+    default_ordering = ("-date", "-number")
+    edit_roles = FIELD_STAFF
+    lookup_field = "number"
+    detail_related = (("orders", gettext_lazy("执法文书")), ("penalties", gettext_lazy("行政处罚")))
+    list_template = "enforcement/visit_list.html"
+    detail_template = "enforcement/visit_detail.html"
+
+    def list_extra(self, request: HttpRequest) -> dict[str, Any]:
+        return {"nature_tabs": nature_tabs(self, request)}
+
+    def detail_extra(self, request: HttpRequest, obj: Visit) -> dict[str, Any]:
+        return visit_extra(obj)
+
+    def check(self, instance: Visit, m2m: dict[str, list[Any]]) -> None:
+        rules.check_visit_officers(
+            department=instance.department,
+            nature=instance.nature,
+            date=instance.date,
+            officers=m2m.get("officers", []),
+        )
+
+    def lookup_label(self, obj: Visit) -> str:
+        return f"{obj.date:%Y-%m-%d} {obj.enterprise}"
+
+
+def nature_tabs(pages: LedgerPages, request: HttpRequest) -> list[dict[str, Any]]:
+    """全部 / 执法检查 / 帮扶指导 / 督导检查, each with its count under the other filters in use."""
+    others = copy.copy(request)
+    others.GET = request.GET.copy()
+    current = others.GET.pop("nature", [""])[-1]
+    others.GET.pop("page", None)
+    qs, _state = pages.filtered(others)
+    counts = dict(qs.order_by().values_list("nature").annotate(n=Count("pk")))
+    base = others.GET.copy()
+    tabs = [{"label": _("全部"), "value": "", "count": sum(counts.values())}]
+    tabs += [
+        {"label": label, "value": value, "count": counts.get(value, 0)}
+        for value, label in VisitNature.choices
+    ]
+    for tab in tabs:
+        query = base.copy()
+        if tab["value"]:
+            query["nature"] = tab["value"]
+        tab["url"] = f"?{query.urlencode()}"
+        tab["active"] = tab["value"] == current
+    return tabs
+
+
+def visit_extra(visit: Visit) -> dict[str, Any]:
+    answers = visit.checklist_answers.filter(voided_at__isnull=True).select_related("item")
+    return {
+        "answers": list(answers.order_by("item__position", "item__article")),
+        "attachments": [
+            (a, reverse("legal:attachment", kwargs={"pk": a.pk})) for a in visit.attachments.all()
+        ],
+        "hazards": list(visit.hazards.filter(voided_at__isnull=True).order_by("number")),
+        "record_url": reverse("enforcement:visit-record"),
+    }
+
+
+# Recording a visit on a phone ------------------------------------------------------------------------
 
 
 def _require_field_staff(user: User) -> None:
     if not (user.sees_everything or user.role in FIELD_STAFF):
         raise Http404
-
-
-def enterprise_search(user: User, query: str) -> list[Enterprise]:
-    """Enterprises the user may see whose name, 统一社会信用代码 or pinyin initials contain the text."""
-    query = query.strip()
-    if not query:
-        return []
-    match = Q(name__icontains=query) | Q(credit_code__icontains=query.upper())
-    if query.isascii() and query.isalnum():
-        match |= Q(name_initials__contains=query.lower())
-    qs = Enterprise.objects.visible_to(user).live().filter(match).select_related("town")
-    return list(qs.order_by("name", "pk")[:SEARCH_LIMIT])
 
 
 def _draft_for(request: HttpRequest, pk: int) -> VisitDraft:
@@ -118,6 +205,9 @@ def draft_discard_view(request: HttpRequest, draft_pk: int) -> HttpResponse:
     drafts.draft_discard(actor=request.user, draft=_draft_for(request, draft_pk))
     messages.success(request, _("草稿已放弃。"))
     return redirect(reverse("enforcement:visit-record"))
+
+
+VISIT_PAGES = VisitPages()
 
 
 def urls() -> list:

@@ -1,4 +1,4 @@
-"""More of the operation pages: what an operation reached, the leader-supervision filter, 回头看 rounds."""
+"""Pages of operations: the ledger, what an operation reached, the leader-supervision filter, 回头看 rounds."""
 
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from emgov.core.models import User
+from emgov.core.pages import LedgerPages, YearFilter
 from emgov.core.pages.filters import Filter
+from emgov.core.permissions import FIELD_STAFF, PLANNERS
+from emgov.enforcement.forms.operations import OperationForm
+from emgov.enforcement.forms.plans import RevisitCreateForm, RevisitForm
 from emgov.enforcement.models import Operation, OperationKind, Visit
-from emgov.enforcement.plans_forms import RevisitCreateForm, RevisitForm
-from emgov.enforcement.plans_views import PLANNERS
-from emgov.enforcement.revisits import revisit_candidates, revisit_propose
+from emgov.enforcement.queries import revisit_candidates
+from emgov.enforcement.services.revisits import revisit_propose
 from emgov.enterprises.models import Enterprise
 
 VISITS_SHOWN = 200
@@ -74,6 +77,48 @@ def operation_reach(operation: Operation, user: User) -> dict[str, Any]:
         "op_planned": list(planned),
         "is_supervision": operation.kind == OperationKind.SUPERVISION,
     }
+
+
+class OperationPages(LedgerPages):
+    name = "operations"
+    namespace = "enforcement"
+    model = Operation
+    title = gettext_lazy("执法行动")
+    ledger_id = "operations"
+    form_class = OperationForm
+    list_display = (
+        "number",
+        "kind",
+        "name",
+        "start_date",
+        "end_date",
+        "lead_department",
+        "departments",
+        "leader_name",
+        "leader_level",
+        "unannounced",
+    )
+    search_fields = ("number", "name", "leader_name")
+    filter_fields = (
+        RecordClassFilter(),
+        "kind",
+        "lead_department",
+        "leader_level",
+        "unannounced",
+        YearFilter("start_date"),
+    )
+    select_related = ("lead_department", "region")
+    prefetch_related = ("departments",)
+    default_ordering = ("-start_date", "number")
+    edit_roles = FIELD_STAFF
+    lookup_field = "number"
+    detail_template = "enforcement/operation_detail.html"
+
+    def detail_extra(self, request: Any, obj: Operation) -> dict[str, Any]:
+        return operation_reach(obj, request.user)
+
+
+OPERATION_PAGES = OperationPages()
 
 
 def revisit_view(request: HttpRequest) -> HttpResponse:

@@ -1,4 +1,5 @@
-"""The visit form for a phone: the enterprise found as one types, the officers, the checklist, the files."""
+"""Forms of visits: the ledger's desk form, and the form for a phone (the enterprise found as one types, the
+officers, the checklist, the files)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,54 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, Officer, User
-from emgov.enforcement.models import Answer, ChecklistItem, ChecklistPart, Operation, VisitNature
-from emgov.enforcement.visits import ChecklistEntry
+from emgov.core.models.attachments import ATTACHMENT_EXTENSIONS
+from emgov.core.pages import LedgerForm
+from emgov.enforcement.models import Answer, ChecklistItem, ChecklistPart, Operation, Visit, VisitNature
+from emgov.enforcement.services.visits import ChecklistEntry
 from emgov.enterprises.models import Enterprise
-from emgov.legal.models import ATTACHMENT_EXTENSIONS
 
 RECENT_OPERATIONS = 30
+# A reference to a visit on another ledger's form: typed as its 检查编号.
+VISIT_REFERENCE = {"visit": ("number", "enforcement:visits-lookup")}
+
+
+class VisitForm(LedgerForm):
+    references = {
+        "enterprise": ("credit_code", "enterprises:enterprises-lookup"),
+        "operation": ("number", "enforcement:operations-lookup"),
+    }
+
+    class Meta:
+        model = Visit
+        fields = [
+            "number",
+            "date",
+            "enterprise",
+            "department",
+            "nature",
+            "operation",
+            "officers",
+            "findings",
+            "result",
+            "av_recorded",
+        ]
+        widgets = {
+            "officers": forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
+            "findings": forms.Textarea(attrs={"rows": 4}),
+            "result": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "officers": _("本局的执法检查须有至少两名执法证在检查当日有效的执法人员"),
+            "av_recorded": _("执法全过程记录"),
+        }
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["officers"].queryset = self.fields["officers"].queryset.select_related("department")
+        if not self.is_bound and not self.instance.pk:
+            self.initial.setdefault("date", timezone.localdate())
+            self.initial.setdefault("nature", VisitNature.ENFORCEMENT)
+            self.initial.setdefault("department", Department.objects.filter(is_bureau=True).first())
 
 
 class MultipleFileInput(forms.ClearableFileInput):

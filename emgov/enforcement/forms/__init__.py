@@ -1,0 +1,1 @@
+"""Forms of the enforcement app, one module per workflow."""

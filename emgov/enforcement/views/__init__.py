@@ -1,0 +1,1 @@
+"""Pages of the enforcement app, one module per workflow; `urls` puts them together."""
