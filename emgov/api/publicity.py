@@ -1,4 +1,5 @@
-"""Government information disclosure: 主动公开 items and 依申请公开 requests with their steps."""
+"""Government information disclosure: 主动公开 items, 依申请公开 requests with their steps
+(`publicity.procedures.DISCLOSURE_REQUEST`), and 双公示 of decisions."""
 
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.api.steps import steps_routes, take_step
 from emgov.cases.models import PenaltyCase
 from emgov.core.credit_export import parse_period
 from emgov.core.interchange.files import FORMATS
+from emgov.core.models import User
+from emgov.core.permissions import LEGAL_STAFF
 from emgov.core.services import VIA_API
 from emgov.licensing.models import LicensingCase
-from emgov.publicity import publication_queries, publications, services
-from emgov.publicity.cf import cf_filename, published_penalties, write_cf
+from emgov.publicity import queries
 from emgov.publicity.models import (
     DeliveryRoute,
     DisclosureItem,
@@ -29,7 +32,10 @@ from emgov.publicity.models import (
     ReplyType,
     RequestChannel,
 )
-from emgov.publicity.views import HANDLER_ROLES
+from emgov.publicity.procedures import DISCLOSURE_REQUEST, PUBLICATION
+from emgov.publicity.services import publications
+from emgov.publicity.services.cf import cf_filename, published_penalties, write_cf
+from emgov.publicity.services.requests import disclosure_request_register
 
 router = Router(tags=["政府信息公开"])
 
@@ -102,6 +108,9 @@ class RegisterIn(Schema):
 
 
 class ExtendIn(Schema):
+    """The earlier shape of the step "extend" (`POST …/{id}/extend`); `…/{id}/steps/extend` takes the
+    step form's own fields."""
+
     version: int | None = None
     days: int
     reason: str
@@ -111,19 +120,28 @@ class ExtendIn(Schema):
 
 
 class ReplyIn(Schema):
+    """The earlier shape of the step "reply" (`POST …/{id}/reply`)."""
+
     version: int | None = None
     reply_type: ReplyType
     replied_on: datetime.date
     content: str = ""
 
 
+def _visible_requests(user: User):
+    return DisclosureRequest.objects.visible_to(user).select_related("region")
+
+
 def _requests(request: HttpRequest):
-    return DisclosureRequest.objects.visible_to(request.auth).select_related("region")
+    return _visible_requests(request.auth)
+
+
+def _handles(user: User) -> bool:
+    return user.sees_everything or user.role in LEGAL_STAFF
 
 
 def _handled(request: HttpRequest, pk: int) -> DisclosureRequest:
-    user = request.auth
-    if not (user.sees_everything or user.role in HANDLER_ROLES):
+    if not _handles(request.auth):
         raise Http404
     return get_object_or_404(_requests(request).live(), pk=pk)
 
@@ -165,30 +183,45 @@ def request_detail(request: HttpRequest, request_id: int):
 @router.post("/disclosure-requests", response={201: DisclosureRequestOut}, summary="登记政府信息公开申请")
 def request_register(request: HttpRequest, payload: RegisterIn):
     user = request.auth
-    if not (user.sees_everything or user.role in HANDLER_ROLES):
+    if not _handles(user):
         raise Http404
-    created = services.disclosure_request_register(actor=user, via=VIA_API, **payload.dict())
+    created = disclosure_request_register(actor=user, via=VIA_API, **payload.dict())
     return Status(201, created)
 
 
+steps_routes(router, "/disclosure-requests", DISCLOSURE_REQUEST, _visible_requests, DisclosureRequestOut)
+
+
 @router.post(
-    "/disclosure-requests/{request_id}/extend", response=DisclosureRequestOut, summary="延长答复期限"
+    "/disclosure-requests/{request_id}/extend",
+    response=DisclosureRequestOut,
+    summary="延长答复期限（旧路径，请改用 …/steps/extend）",
 )
 def request_extend(request: HttpRequest, request_id: int, payload: ExtendIn):
-    data = payload.dict()
-    version = data.pop("version")
-    return services.disclosure_request_extend(
-        _handled(request, request_id), actor=request.auth, via=VIA_API, expected_version=version, **data
-    )
+    body = {
+        "version": payload.version,
+        "extension_days": payload.days,
+        "extension_reason": payload.reason,
+        "extension_approved_by": payload.approved_by,
+        "extension_approved_on": payload.approved_on,
+        "extension_notified_on": payload.notified_on,
+    }
+    return take_step(request, DISCLOSURE_REQUEST, _handled(request, request_id), "extend", body)
 
 
-@router.post("/disclosure-requests/{request_id}/reply", response=DisclosureRequestOut, summary="答复申请")
+@router.post(
+    "/disclosure-requests/{request_id}/reply",
+    response=DisclosureRequestOut,
+    summary="答复申请（旧路径，请改用 …/steps/reply）",
+)
 def request_reply(request: HttpRequest, request_id: int, payload: ReplyIn):
-    data = payload.dict()
-    version = data.pop("version")
-    return services.disclosure_request_reply(
-        _handled(request, request_id), actor=request.auth, via=VIA_API, expected_version=version, **data
-    )
+    body = {
+        "version": payload.version,
+        "reply_type": payload.reply_type,
+        "replied_on": payload.replied_on,
+        "reply_content": payload.content,
+    }
+    return take_step(request, DISCLOSURE_REQUEST, _handled(request, request_id), "reply", body)
 
 
 # 双公示 -------------------------------------------------------------------------------------------
@@ -220,7 +253,7 @@ class PublicationOut(Schema):
     @staticmethod
     def resolve_party_name(obj: Publication) -> str:
         case = obj.penalty_case
-        return publication_queries.public_party_name(case) if case else obj.party_name
+        return queries.public_party_name(case) if case else obj.party_name
 
 
 class PendingOut(Schema):
@@ -241,12 +274,14 @@ class PublishIn(Schema):
 class WithdrawIn(Schema):
     reason: str
     withdrawn_on: datetime.date | None = None
+    # The version of the publication in force the caller last read, if any.
+    version: int | None = None
 
 
 def _decision(request: HttpRequest, decision_type: str, pk: int):
     user = request.auth
     model = DECISIONS.get(decision_type)
-    if model is None or not (user.sees_everything or user.role in HANDLER_ROLES):
+    if model is None or not (user.sees_everything or user.role in PUBLICATION.roles):
         raise Http404
     return get_object_or_404(model.objects.visible_to(user).live(), pk=pk)
 
@@ -254,7 +289,7 @@ def _decision(request: HttpRequest, decision_type: str, pk: int):
 @router.get("/publications", response=list[PublicationOut], summary="双公示记录列表")
 @paginate(LimitOffsetPagination)
 def publication_list(request: HttpRequest, kind: str | None = None, in_force: bool | None = None):
-    qs = publication_queries.publications(request.auth).select_related("penalty_case")
+    qs = queries.publications(request.auth).select_related("penalty_case")
     if kind:
         qs = qs.filter(kind=kind)
     if in_force is not None:
@@ -264,7 +299,7 @@ def publication_list(request: HttpRequest, kind: str | None = None, in_force: bo
 
 @router.get("/publications/pending", response=list[PendingOut], summary="待公示/逾期未公示的决定")
 def publication_pending(request: HttpRequest, overdue: bool = False):
-    rows = publication_queries.pending_decisions(request.auth, overdue_only=overdue)
+    rows = queries.pending_decisions(request.auth, overdue_only=overdue)
     return [
         PendingOut(
             decision_type=r.slug,
@@ -299,7 +334,12 @@ def publication_publish(request: HttpRequest, decision_type: str, decision_id: i
 def publication_withdraw(request: HttpRequest, decision_type: str, decision_id: int, payload: WithdrawIn):
     case = _decision(request, decision_type, decision_id)
     return publications.publication_withdraw(
-        actor=request.auth, case=case, reason=payload.reason, on=payload.withdrawn_on, via=VIA_API
+        actor=request.auth,
+        case=case,
+        reason=payload.reason,
+        on=payload.withdrawn_on,
+        via=VIA_API,
+        expected_version=payload.version,
     )
 
 
@@ -308,9 +348,9 @@ def publication_export(request: HttpRequest, start: str, end: str, fmt: str = "x
     try:
         first, last = parse_period(start, end)
     except ValueError as exc:
-        raise ValidationError({"start": exc.args[0]}) from None
+        raise ValidationError({"start": exc.args[0]}, code="invalid_period") from None
     if fmt not in FORMATS:
-        raise ValidationError({"fmt": _("导出格式只能是 xlsx 或 csv")})
+        raise ValidationError({"fmt": _("导出格式只能是 xlsx 或 csv")}, code="invalid_format")
     cases = published_penalties(PenaltyCase.objects.visible_to(request.auth), first, last)
     out = io.BytesIO()
     write_cf(cases, out, fmt)

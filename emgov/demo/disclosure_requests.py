@@ -1,4 +1,5 @@
-"""Applications for government information (依申请公开) in 2023, one in each state of their handling."""
+"""Applications for government information (依申请公开) in 2023, one in each state of their handling,
+registered and handled through their procedure (`publicity.procedures.DISCLOSURE_REQUEST`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import datetime
 
 from emgov.core.models import User
 from emgov.demo.base import VIA
-from emgov.publicity import services
 from emgov.publicity.models import DeliveryRoute, InformationFormat, ReplyType, RequestChannel
+from emgov.publicity.procedures import DISCLOSURE_REQUEST
+from emgov.publicity.services.requests import disclosure_request_register
 
 
 def _d(text: str) -> datetime.date:
@@ -17,7 +19,7 @@ def _d(text: str) -> datetime.date:
 def _register(actor: User | None, n: int, name: str, channel: str, received: str, what: str, **extra):
     received_on = _d(received)
     submitted_on = received_on - datetime.timedelta(days=0 if channel == RequestChannel.IN_PERSON else 2)
-    return services.disclosure_request_register(
+    return disclosure_request_register(
         actor=actor,
         via=VIA,
         number=f"YSQ2023-{n:04d}",
@@ -38,15 +40,17 @@ def _register(actor: User | None, n: int, name: str, channel: str, received: str
 def build_disclosure_requests() -> None:
     actor = User.objects.filter(username="legal").first()
     step = {"actor": actor, "via": VIA}
+    take = DISCLOSURE_REQUEST.take
 
     on_time = _register(
         actor, 1, "陈志明", RequestChannel.ONLINE, "2023-03-13", "2023年南海区安全生产执法检查计划"
     )
-    services.disclosure_request_reply(
+    take(
+        "reply",
         on_time,
         reply_type=ReplyType.ALREADY_PUBLIC,
         replied_on=_d("2023-03-24"),
-        content="该信息已在本局政府信息公开专栏“执法检查”类别中公开，可通过网站查阅。",
+        reply_content="该信息已在本局政府信息公开专栏“执法检查”类别中公开，可通过网站查阅。",
         **step,
     )
 
@@ -58,15 +62,15 @@ def build_disclosure_requests() -> None:
         "2023-04-17",
         "本公司2022年被检查的相关记录",
     )
-    supplemented = services.disclosure_request_ask_supplement(
-        supplemented, requested_on=_d("2023-04-20"), note="请明确所需信息的检查日期和文书名称。", **step
+    supplemented = take(
+        "supplement",
+        supplemented,
+        supplement_requested_on=_d("2023-04-20"),
+        supplement_note="请明确所需信息的检查日期和文书名称。",
+        **step,
     )
-    supplemented = services.disclosure_request_receive_supplement(
-        supplemented, completed_on=_d("2023-05-04"), **step
-    )
-    services.disclosure_request_reply(
-        supplemented, reply_type=ReplyType.DISCLOSED, replied_on=_d("2023-05-25"), **step
-    )
+    supplemented = take("supplement-received", supplemented, supplement_completed_on=_d("2023-05-04"), **step)
+    take("reply", supplemented, reply_type=ReplyType.DISCLOSED, replied_on=_d("2023-05-25"), **step)
 
     consulted = _register(
         actor,
@@ -78,54 +82,66 @@ def build_disclosure_requests() -> None:
         format_wanted=InformationFormat.PAPER,
         delivery_wanted=DeliveryRoute.PICKUP,
     )
-    consulted = services.disclosure_request_consult(
-        consulted, party="佛山市南海区某化工有限公司", sent_on=_d("2023-06-14"), **step
+    consulted = take(
+        "consult",
+        consulted,
+        consultation_party="佛山市南海区某化工有限公司",
+        consultation_sent_on=_d("2023-06-14"),
+        **step,
     )
-    consulted = services.disclosure_request_receive_opinion(consulted, replied_on=_d("2023-06-30"), **step)
-    services.disclosure_request_reply(
+    consulted = take("opinion", consulted, consultation_replied_on=_d("2023-06-30"), **step)
+    take(
+        "reply",
         consulted,
         reply_type=ReplyType.PARTIAL,
         replied_on=_d("2023-07-20"),
-        content="报告中涉及企业商业秘密的工艺参数部分不予公开，其余部分予以公开。",
+        reply_content="报告中涉及企业商业秘密的工艺参数部分不予公开，其余部分予以公开。",
         **step,
     )
 
     late = _register(
         actor, 4, "王建国", RequestChannel.ONLINE, "2023-07-03", "2015年某仓库火灾事故的调查材料"
     )
-    services.disclosure_request_reply(
+    take(
+        "reply",
         late,
         reply_type=ReplyType.NOT_EXIST,
         replied_on=_d("2023-08-10"),
-        content="经检索，本机关未制作或获取该信息。",
+        reply_content="经检索，本机关未制作或获取该信息。",
         **step,
     )
 
     extended = _register(
         actor, 5, "黄丽萍", RequestChannel.FAX, "2023-11-20", "2023年全区危险化学品企业名单及监管情况"
     )
-    services.disclosure_request_extend(
+    take(
+        "extend",
         extended,
-        days=15,
-        reason="申请内容涉及多个镇街的数据，需汇总核实",
-        approved_by="区应急管理局政务公开办公室主任",
-        approved_on=_d("2023-12-14"),
-        notified_on=_d("2023-12-15"),
+        extension_days=15,
+        extension_reason="申请内容涉及多个镇街的数据，需汇总核实",
+        extension_approved_by="区应急管理局政务公开办公室主任",
+        extension_approved_on=_d("2023-12-14"),
+        extension_notified_on=_d("2023-12-15"),
         **step,
     )
 
     consulting = _register(
         actor, 6, "何志强", RequestChannel.POST, "2023-12-04", "某企业停产整顿期间的复查意见"
     )
-    services.disclosure_request_consult(
-        consulting, party="佛山市南海区某陶瓷有限公司", sent_on=_d("2023-12-08"), **step
+    take(
+        "consult",
+        consulting,
+        consultation_party="佛山市南海区某陶瓷有限公司",
+        consultation_sent_on=_d("2023-12-08"),
+        **step,
     )
 
     waiting = _register(actor, 7, "梁志伟", RequestChannel.ONLINE, "2023-12-18", "有关安全生产的文件")
-    services.disclosure_request_ask_supplement(
+    take(
+        "supplement",
         waiting,
-        requested_on=_d("2023-12-20"),
-        note="所需信息描述不明确，请写明文件名称、文号或内容。",
+        supplement_requested_on=_d("2023-12-20"),
+        supplement_note="所需信息描述不明确，请写明文件名称、文号或内容。",
         **step,
     )
 

@@ -11,10 +11,10 @@ class PublicityConfig(AppConfig):
         from emgov.core import hooks, navigation
         from emgov.core.interchange import registry
         from emgov.core.models import Role
+        from emgov.core.permissions import LEGAL_STAFF
         from emgov.publicity.ledgers import DisclosureLedger
-        from emgov.publicity.publication_queries import legal_officer_todos
-        from emgov.publicity.publications import publication_publish, publication_withdraw
-        from emgov.publicity.views import HANDLER_ROLES, request_todo
+        from emgov.publicity.queries import legal_officer_todos, request_todos
+        from emgov.publicity.services.publications import publication_publish, publication_withdraw
 
         hooks.publish_decision.provide(publication_publish)
         hooks.withdraw_decision.provide(publication_withdraw)
@@ -24,11 +24,11 @@ class PublicityConfig(AppConfig):
             "publicity",
             _("依申请公开"),
             "publicity:requests-list",
-            roles={*HANDLER_ROLES, Role.LEADER},
+            roles={*LEGAL_STAFF, Role.LEADER},
         )
         navigation.register("publicity", _("信息公开统计"), "publicity:statistics")
         navigation.register("publicity", _("公开网站"), "public:disclosures")
-        navigation.register_todo(request_todo)
+        navigation.register_todo(request_todos)
         navigation.register("publicity", _("待公示/逾期未公示"), "publicity:publications-pending")
         navigation.register("publicity", _("双公示记录"), "publicity:publications-list")
         navigation.register("publicity", _("行政处罚公示（公开网站）"), "public:penalties")

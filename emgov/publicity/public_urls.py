@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from emgov.publicity import public_views
+from emgov.publicity.views import public as public_views
 
 app_name = "public"
 

@@ -1,24 +1,18 @@
 from django.urls import path
 
-from emgov.publicity import publication_views, views
+from emgov.publicity.views import disclosures, publications, requests
 
 app_name = "publicity"
 
 urlpatterns = [
-    *views.DisclosurePages().urls(),
-    *views.REQUEST_PAGES.urls(),
-    path("requests/statistics/", views.statistics, name="statistics"),
-    path("requests/<int:pk>/letter.docx", views.request_letter, name="requests-letter"),
-    path("requests/<int:pk>/<slug:step>/", views.request_step, name="requests-step"),
-    path("publications/", publication_views.publication_list, name="publications-list"),
-    path("publications/pending/", publication_views.pending, name="publications-pending"),
-    path("publications/export/", publication_views.export, name="publications-export"),
-    path(
-        "publications/<slug:kind>/<int:pk>/publish/", publication_views.publish, name="publications-publish"
-    ),
-    path(
-        "publications/<slug:kind>/<int:pk>/withdraw/",
-        publication_views.withdraw,
-        name="publications-withdraw",
-    ),
+    *disclosures.DISCLOSURE_PAGES.urls(),
+    *requests.REQUEST_PAGES.urls(),
+    path("requests/statistics/", disclosures.statistics, name="statistics"),
+    path("requests/<int:pk>/letter.docx", requests.request_letter, name="requests-letter"),
+    path("requests/<int:pk>/<slug:step>/", requests.request_step_moved, name="requests-step-moved"),
+    path("publications/", publications.publication_list, name="publications-list"),
+    path("publications/pending/", publications.pending, name="publications-pending"),
+    path("publications/export/", publications.export, name="publications-export"),
+    path("publications/<slug:kind>/<int:pk>/publish/", publications.publish, name="publications-publish"),
+    path("publications/<slug:kind>/<int:pk>/withdraw/", publications.withdraw, name="publications-withdraw"),
 ]

@@ -1,4 +1,5 @@
-"""The disclosure API: scoped reads, and the register / extend / reply actions through the services."""
+"""The disclosure API: scoped reads, registration, and the steps of a request: listed and taken at
+`…/{id}/steps`, and at the earlier `…/{id}/extend` and `…/{id}/reply`."""
 
 from __future__ import annotations
 
@@ -61,4 +62,56 @@ def test_api_is_scoped_and_officers_cannot_act(nanhai):
     officer = nanhai.client_for(nanhai.district_officer)
     reply = post(officer, f"{BASE}/{other.pk}/reply", {"reply_type": "予以公开", "replied_on": "2023-10-20"})
     assert reply.status_code == 404
+    assert DisclosureRequest.objects.get().replied_on is None
+
+
+def test_the_api_lists_the_steps_and_takes_one_with_the_form_fields(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    client = nanhai.client_for(nanhai.legal)
+    url = f"{BASE}/{request.pk}/steps"
+    body = client.get(url).json()
+    assert body["state"] == "open" and body["state_label"] == "办理中"
+    assert [s["name"] for s in body["steps"]] == ["supplement", "consult", "extend", "reply"]
+    reply = next(s for s in body["steps"] if s["name"] == "reply")
+    assert [f["name"] for f in reply["fields"]] == ["reply_type", "replied_on", "reply_content"]
+    done = post(
+        client,
+        f"{url}/consult",
+        {
+            "consultation_party": "某化工有限公司",
+            "consultation_sent_on": "2023-10-09",
+            "version": request.version,
+        },
+    )
+    assert done.status_code == 200 and done.json()["status"] == "征求意见中"
+    body = client.get(url).json()
+    assert body["state"] == "consulting" and [s["name"] for s in body["steps"]] == ["opinion", "extend"]
+
+
+def test_the_api_refuses_a_stale_or_unavailable_step_and_writes_nothing(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    client = nanhai.client_for(nanhai.legal)
+    url = f"{BASE}/{request.pk}/steps"
+    reply = {"reply_type": "予以公开", "replied_on": "2023-10-20"}
+    stale = post(client, f"{url}/reply", {**reply, "version": request.version - 1})
+    assert stale.status_code == 422 and "已被其他人修改" in str(stale.json()["detail"])
+    wrong = post(client, f"{url}/supplement-received", {"supplement_completed_on": "2023-10-09"})
+    assert wrong.status_code == 422 and "“收到补正”不是当前（办理中）可以办理的环节" in str(
+        wrong.json()["detail"]
+    )
+    old = post(client, f"{BASE}/{request.pk}/reply", {**reply, "version": request.version - 1})
+    assert old.status_code == 422 and "已被其他人修改" in str(old.json()["detail"])
+    request.refresh_from_db()
+    assert request.replied_on is None and request.supplement_completed_on is None
+    assert request.version == 1
+
+
+def test_the_api_steps_are_the_legal_staffs(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    officer = nanhai.client_for(nanhai.district_officer)
+    assert officer.get(f"{BASE}/{request.pk}/steps").json()["steps"] == []
+    refused = post(
+        officer, f"{BASE}/{request.pk}/steps/reply", {"reply_type": "予以公开", "replied_on": "2023-10-20"}
+    )
+    assert refused.status_code == 403
     assert DisclosureRequest.objects.get().replied_on is None

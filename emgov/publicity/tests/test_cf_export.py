@@ -11,8 +11,8 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from emgov.core.credit_export import mask_person_name, scrub_private, wan_yuan
-from emgov.publicity.cf import CF_COLUMNS
-from emgov.publicity.publications import publication_publish
+from emgov.publicity.services.cf import CF_COLUMNS
+from emgov.publicity.services.publications import publication_publish
 from emgov.publicity.tests.publication_helpers import (
     ADDRESS,
     ID_NUMBER,

@@ -1,4 +1,4 @@
-"""The demo's disclosure requests: one in each state, built through the services."""
+"""The demo's disclosure requests: one in each state, built through their procedure."""
 
 from __future__ import annotations
 

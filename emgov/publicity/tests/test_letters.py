@@ -7,18 +7,13 @@ import io
 from docx import Document
 from docx.oxml.ns import qn
 
-from emgov.publicity import services
-from emgov.publicity.tests.helpers import d, register
+from emgov.publicity.tests.helpers import register, reply
 
 
 def test_reply_letter_names_the_request_and_carries_chinese_fonts(nanhai):
     request = register(nanhai.legal, "2023-09-27", applicant_name="李晓红")
-    request = services.disclosure_request_reply(
-        request,
-        actor=nanhai.legal,
-        reply_type="部分公开",
-        replied_on=d("2023-10-20"),
-        content="涉及商业秘密的部分不予公开。",
+    request = reply(
+        request, nanhai.legal, "部分公开", "2023-10-20", reply_content="涉及商业秘密的部分不予公开。"
     )
     response = nanhai.client_for(nanhai.legal).get(f"/publicity/requests/{request.pk}/letter.docx")
     assert response.status_code == 200

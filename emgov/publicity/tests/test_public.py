@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from emgov.core import services as core_services
 from emgov.legal.models import NormativeDocument
-from emgov.publicity import services
 from emgov.publicity.models import DisclosureItem
-from emgov.publicity.tests.helpers import ID_NUMBER, PHONE, d, register
+from emgov.publicity.tests.helpers import ID_NUMBER, PHONE, d, register, reply
 
 
 def item(number: str, title: str, category: str, published_on: datetime.date) -> DisclosureItem:
@@ -60,9 +59,7 @@ def test_only_normative_documents_in_force_are_listed(nanhai):
 
 def test_public_pages_never_show_applicants_private_data(nanhai):
     request = register(nanhai.legal, "2023-09-27", applicant_name="李晓红")
-    services.disclosure_request_reply(
-        request, actor=nanhai.legal, reply_type="予以公开", replied_on=d("2023-10-20")
-    )
+    reply(request, nanhai.legal, "予以公开", "2023-10-20")
     item("GK2023-0001", "2023年安全生产执法检查计划", "执法检查", d("2023-03-01"))
     client = Client()
     for url in ("/public/", "/public/normative-documents/", "/public/?q=执法"):

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from emgov.core import services
-from emgov.publicity.publications import publication_publish, publication_withdraw
+from emgov.publicity.services.publications import publication_publish, publication_withdraw
 from emgov.publicity.tests.publication_helpers import (
     ADDRESS,
     ID_NUMBER,

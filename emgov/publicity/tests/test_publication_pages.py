@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from emgov.core.navigation import todo_for
+from emgov.licensing.procedures import LICENSING_CASE
 from emgov.licensing.tests.factories import D, granted, make_item
 from emgov.publicity.models import Publication
-from emgov.publicity.publications import publication_publish
+from emgov.publicity.services.publications import publication_publish, publication_withdraw
 from emgov.publicity.tests.publication_helpers import PERSON, PERSON_MASKED, d, firm_penalty, person_penalty
 
 pytestmark = pytest.mark.django_db
@@ -128,11 +129,16 @@ def test_withdraw_page_needs_a_reason_then_lists_the_withdrawal(nanhai, today):
     records = client.get(RECORDS).content.decode()
     url = f"/publicity/publications/penalty/{case.pk}/withdraw/"
     assert url in records
-    refused = client.post(url, {"withdraw_reason": ""})
+    form = client.get(url).content.decode()
+    version = Publication.objects.get().version
+    assert f'name="_version" value="{version}"' in form
+    refused = client.post(url, {"withdraw_reason": "", "_version": version})
     assert refused.status_code == 422 and "必填" in refused.content.decode()
     case.refresh_from_db()
     assert case.published_on == d("2023-10-09")
-    done = client.post(url, {"withdraw_reason": "罚款金额更正"}, follow=True).content.decode()
+    done = client.post(
+        url, {"withdraw_reason": "罚款金额更正", "_version": version}, follow=True
+    ).content.decode()
     assert "已撤销公示" in done and "罚款金额更正" in done
     case.refresh_from_db()
     assert case.published_on is None
@@ -161,3 +167,38 @@ def test_the_pending_page_pins_its_queries(nanhai, today, django_assert_num_quer
     with django_assert_num_queries(6):
         page = client.get(PENDING).content.decode()
     assert page.count("逾期未公示") >= 5
+
+
+ROLES = ["admin", "leader", "legal", "district_officer", "guicheng_officer", "jiujiang_officer"]
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_every_role_reads_records_published_and_withdrawn_by_the_system(nanhai, today, who):
+    """The demo publishes licensing decisions as the system (no user): the records page answered 500
+    to every role that could see such a record, on the missing publisher's name."""
+    today("2023-10-20")
+    licence = granted(make_item(), D(2023, 10, 9), "SL1", region=nanhai.guicheng)
+    LICENSING_CASE.take("publish", licence, actor=None, published_on=d("2023-10-10"))
+    case = firm_penalty(nanhai.guicheng, "（南海）应急罚〔2023〕1号")
+    publication_publish(actor=None, case=case, on=d("2023-10-09"))
+    publication_withdraw(actor=None, case=case, reason="决定书罚款金额更正")
+    response = nanhai.client_for(getattr(nanhai, who)).get(RECORDS)
+    assert response.status_code == 200
+    page = response.content.decode()
+    in_scope = who != "jiujiang_officer"
+    assert ("某化工有限公司" in page) is in_scope
+    assert ("2023-10-20：决定书罚款金额更正" in page) is in_scope
+
+
+def test_a_stale_withdrawal_is_refused_and_writes_nothing(nanhai, today):
+    today("2023-10-20")
+    case = firm_penalty(nanhai.guicheng, "（南海）应急罚〔2023〕1号")
+    seen = publication_publish(actor=nanhai.legal, case=case, on=d("2023-10-09")).version
+    Publication.objects.filter(penalty_case=case).update(version=seen + 1)
+    url = f"/publicity/publications/penalty/{case.pk}/withdraw/"
+    response = nanhai.client_for(nanhai.legal).post(
+        url, {"withdraw_reason": "罚款金额更正", "_version": seen}
+    )
+    assert response.status_code == 422 and "已被其他人修改" in response.content.decode()
+    case.refresh_from_db()
+    assert case.published_on == d("2023-10-09") and Publication.objects.get().withdrawn_on is None

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from emgov.core import services
 from emgov.core.models import AuditEntry
 from emgov.licensing import services as licensing
 from emgov.licensing.tests.factories import D, granted, make_item
 from emgov.publicity.models import Publication
-from emgov.publicity.publications import publication_due, publication_publish, publication_withdraw
+from emgov.publicity.procedures import PUBLICATION
+from emgov.publicity.services.deadlines import publication_due
+from emgov.publicity.services.publications import publication_publish, publication_withdraw
 from emgov.publicity.tests.publication_helpers import d, firm_penalty, person_penalty
 from emgov.reports.figures import FIGURES, Scope
 
@@ -154,3 +157,33 @@ def test_a_refused_licence_needs_no_publication(nanhai, today):
     )
     with pytest.raises(ValidationError):
         publication_publish(actor=nanhai.legal, case=case)
+
+
+def test_a_correction_by_an_officer_withdraws_through_the_same_step(nanhai, today):
+    """cases calls hooks.withdraw_decision when the case staff correct a published decision."""
+    today("2023-10-20")
+    case = firm_penalty(nanhai.guicheng, "（南海）应急罚〔2023〕1号")
+    publication = publication_publish(actor=nanhai.legal, case=case, on=d("2023-10-09"))
+    assert [o.step.name for o in PUBLICATION.options(publication, nanhai.district_officer)] == ["withdraw"]
+    publication_withdraw(actor=nanhai.district_officer, case=case, reason="罚款金额更正")
+    publication.refresh_from_db()
+    assert (
+        publication.withdrawn_by == nanhai.district_officer
+        and PUBLICATION.state_label(publication) == "已撤销公示"
+    )
+    assert PUBLICATION.options(publication, nanhai.legal) == []
+    with pytest.raises(ValidationError, match="不是当前（已撤销公示）可以办理的环节"):
+        PUBLICATION.take("withdraw", publication, actor=nanhai.legal, withdraw_reason="再撤")
+
+
+def test_only_a_published_decision_is_withdrawn(nanhai, today):
+    today("2023-10-20")
+    case = firm_penalty(nanhai.guicheng, "（南海）应急罚〔2023〕1号")
+    publication = publication_publish(actor=nanhai.legal, case=case, on=d("2023-10-09"))
+    case.refresh_from_db()
+    services.record_update(case, actor=None, changes={"published_on": None})
+    [option] = PUBLICATION.options(publication, nanhai.legal)
+    assert "行政处罚法第四十八条" in option.refusal
+    with pytest.raises(ValidationError, match="行政处罚法第四十八条"):
+        PUBLICATION.take("withdraw", publication, actor=nanhai.legal, withdraw_reason="更正")
+    assert Publication.objects.get().withdrawn_on is None

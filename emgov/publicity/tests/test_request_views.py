@@ -1,4 +1,5 @@
-"""The request pages: register, the steps, the clock explained, scope, the to-do list, the statistics."""
+"""The request pages: register, the steps offered and taken, the clock explained, scope, the to-do list,
+the statistics."""
 
 from __future__ import annotations
 
@@ -6,12 +7,23 @@ import datetime
 
 from django.utils import timezone
 
-from emgov.core.models import HolidayOverride
-from emgov.publicity import services
+from emgov.core.models import AuditEntry, HolidayOverride
 from emgov.publicity.models import DisclosureItem, DisclosureRequest
-from emgov.publicity.tests.helpers import ID_NUMBER, d, register
+from emgov.publicity.tests.helpers import ID_NUMBER, d, register, reply, take
 
 LIST = "/publicity/requests/"
+EXTENSION = {
+    "extension_days": 10,
+    "extension_reason": "材料多",
+    "extension_approved_by": "主任",
+    "extension_approved_on": "2023-10-20",
+    "extension_notified_on": "2023-10-20",
+}
+
+
+def step(client, request: DisclosureRequest, name: str, **data):
+    request.refresh_from_db()
+    return client.post(f"{LIST}{request.pk}/steps/{name}/", {"_version": request.version, **data})
 
 
 def test_legal_officer_registers_a_request_and_sees_its_due_date(nanhai):
@@ -37,21 +49,25 @@ def test_legal_officer_registers_a_request_and_sees_its_due_date(nanhai):
     assert "国务院节假日安排" in page and "延长答复期限" in page
 
 
+def test_the_request_page_offers_the_steps_of_its_state(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    client = nanhai.client_for(nanhai.legal)
+    page = client.get(f"{LIST}{request.pk}/").content.decode()
+    for name in ("supplement", "consult", "extend", "reply"):
+        assert f'id="step-{name}"' in page and f'action="{LIST}{request.pk}/steps/{name}/"' in page
+    assert 'id="step-opinion"' not in page and 'id="step-supplement-received"' not in page
+    step(client, request, "extend", **EXTENSION)
+    page = client.get(f"{LIST}{request.pk}/").content.decode()
+    assert "答复期限只能延长一次，该申请已经延期（政府信息公开条例第三十三条第二款）" in page
+    assert 'id="step-supplement"' not in page  # not from 已延期
+
+
 def test_step_errors_are_shown_in_chinese_next_to_the_field(nanhai):
     request = register(nanhai.legal, "2023-09-27")
     client = nanhai.client_for(nanhai.legal)
-    response = client.post(
-        f"{LIST}{request.pk}/extend/",
-        {
-            "_version": request.version,
-            "extension_days": 10,
-            "extension_reason": "材料多",
-            "extension_approved_by": "主任",
-            "extension_approved_on": "2023-11-02",
-            "extension_notified_on": "2023-11-02",
-        },
-    )
-    assert response.status_code == 200
+    late = {**EXTENSION, "extension_approved_on": "2023-11-02", "extension_notified_on": "2023-11-02"}
+    response = step(client, request, "extend", **late)
+    assert response.status_code == 422
     assert "延长须在答复期限（2023-10-31）届满前批准。" in response.content.decode()
     assert DisclosureRequest.objects.get().extension_days is None
 
@@ -59,13 +75,52 @@ def test_step_errors_are_shown_in_chinese_next_to_the_field(nanhai):
 def test_reply_step_then_the_letter_is_offered(nanhai):
     request = register(nanhai.legal, "2023-09-27")
     client = nanhai.client_for(nanhai.legal)
+    response = step(client, request, "reply", reply_type="予以公开", replied_on="2023-10-20")
+    assert response.status_code == 302 and response["Location"] == f"{LIST}{request.pk}/"
+    page = client.get(f"{LIST}{request.pk}/").content.decode()
+    assert "已办理：答复" in page and "按期答复" in page and f"{LIST}{request.pk}/letter.docx" in page
+    assert 'id="step-' not in page
+
+
+def test_a_stale_step_page_is_refused_and_writes_nothing(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    client = nanhai.client_for(nanhai.legal)
+    seen = request.version
+    dates = {"extension_approved_on": d("2023-10-20"), "extension_notified_on": d("2023-10-20")}
+    take("extend", request, nanhai.legal, **{**EXTENSION, **dates})
+    response = client.post(
+        f"{LIST}{request.pk}/steps/reply/",
+        {"_version": seen, "reply_type": "予以公开", "replied_on": "2023-10-20"},
+    )
+    assert response.status_code == 422 and "已被其他人修改" in response.content.decode()
+    request.refresh_from_db()
+    assert request.replied_on is None and request.reply_number == ""
+    assert not AuditEntry.objects.filter(reason="答复").exists()
+
+
+def test_a_step_not_of_the_current_state_is_refused_by_the_page(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    client = nanhai.client_for(nanhai.legal)
+    response = step(client, request, "opinion", consultation_replied_on="2023-10-09")
+    assert response.status_code == 422
+    assert "“收到第三方意见”不是当前（办理中）可以办理的环节。" in response.content.decode()
+    assert DisclosureRequest.objects.get().consultation_replied_on is None
+    assert client.get(f"{LIST}{request.pk}/steps/nothing/").status_code == 404
+
+
+def test_the_earlier_step_address_leads_to_the_step(nanhai):
+    request = register(nanhai.legal, "2023-09-27")
+    client = nanhai.client_for(nanhai.legal)
+    moved = client.get(f"{LIST}{request.pk}/reply/")
+    assert moved.status_code == 307 and moved["Location"] == f"{LIST}{request.pk}/steps/reply/"
     response = client.post(
         f"{LIST}{request.pk}/reply/",
         {"_version": request.version, "reply_type": "予以公开", "replied_on": "2023-10-20"},
+        follow=True,
     )
-    assert response.status_code == 302
-    page = client.get(f"{LIST}{request.pk}/").content.decode()
-    assert "按期答复" in page and f"{LIST}{request.pk}/letter.docx" in page
+    assert response.status_code == 200 and "已办理：答复" in response.content.decode()
+    assert DisclosureRequest.objects.get().reply_number
+    assert client.get(f"{LIST}{request.pk}/nothing/").status_code == 404
 
 
 def test_town_officer_cannot_see_a_request_of_another_region(nanhai):
@@ -77,26 +132,25 @@ def test_town_officer_cannot_see_a_request_of_another_region(nanhai):
     assert client.get(f"{LIST}{other.pk}/").status_code == 404
     assert client.get(f"{LIST}{bureau.pk}/").status_code == 404
     assert client.get(f"{LIST}{other.pk}/letter.docx").status_code == 404
-    assert client.get(f"{LIST}{own.pk}/reply/").status_code == 404
+    assert client.get(f"{LIST}{other.pk}/steps/reply/").status_code == 404
+    assert client.get(f"{LIST}{own.pk}/steps/reply/").status_code == 403
 
 
 def test_officer_cannot_handle_requests(nanhai):
     request = register(nanhai.legal, "2023-09-27")
     client = nanhai.client_for(nanhai.district_officer)
-    assert client.get(f"{LIST}{request.pk}/extend/").status_code == 404
+    assert 'id="step-' not in client.get(f"{LIST}{request.pk}/").content.decode()
+    assert client.get(f"{LIST}{request.pk}/steps/extend/").status_code == 403
+    assert step(client, request, "reply", reply_type="予以公开", replied_on="2023-10-20").status_code == 403
     assert client.get(f"{LIST}new/").status_code == 404
+    assert DisclosureRequest.objects.get().replied_on is None
 
 
 def test_overdue_and_soon_due_requests_are_on_the_legal_officers_todo_list(nanhai):
     today = timezone.localdate()
     overdue = register(nanhai.legal, "2023-09-27")
     soon = register(nanhai.legal, today.isoformat())
-    services.disclosure_request_reply(
-        register(nanhai.legal, "2023-09-28"),
-        actor=nanhai.legal,
-        reply_type="予以公开",
-        replied_on=d("2023-10-09"),
-    )
+    reply(register(nanhai.legal, "2023-09-28"), nanhai.legal, "予以公开", "2023-10-09")
     DisclosureRequest.objects.filter(pk=soon.pk).update(due_on=today + datetime.timedelta(days=1))
     page = nanhai.client_for(nanhai.legal).get("/").content.decode()
     assert overdue.number in page and soon.number in page and "已逾期" in page
@@ -117,17 +171,12 @@ def test_clock_warns_when_the_year_has_no_holiday_data(nanhai):
 
 
 def test_statistics_count_the_year(nanhai):
-    services.disclosure_request_reply(
-        register(nanhai.legal, "2023-09-27"),
-        actor=nanhai.legal,
-        reply_type="予以公开",
-        replied_on=d("2023-10-20"),
-    )
-    services.disclosure_request_reply(
+    reply(register(nanhai.legal, "2023-09-27"), nanhai.legal, "予以公开", "2023-10-20")
+    reply(
         register(nanhai.legal, "2023-09-27", channel="网络", submitted_on=d("2023-09-26")),
-        actor=nanhai.legal,
-        reply_type="信息不存在",
-        replied_on=d("2023-11-01"),
+        nanhai.legal,
+        "信息不存在",
+        "2023-11-01",
     )
     register(nanhai.legal, "2023-12-01")
     DisclosureItem.objects.create(

@@ -1,6 +1,6 @@
 from emgov.cases.models import PenaltyCase
 from emgov.core.credit_export import PeriodExportCommand
-from emgov.publicity.cf import cf_filename, published_penalties, write_cf
+from emgov.publicity.services.cf import cf_filename, published_penalties, write_cf
 
 
 class Command(PeriodExportCommand):

@@ -1,29 +1,11 @@
+"""依申请公开: applications for government information and the clock of their answer."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import DomainModel
 from emgov.core.models.fields import region_field
-
-
-class DisclosureItem(DomainModel):
-    """政府信息公开: an item of proactive disclosure (主动公开)."""
-
-    number = models.CharField(_("编号"), max_length=80, unique=True)
-    title = models.CharField(_("标题"), max_length=300)
-    category = models.CharField(_("类别"), max_length=30, db_index=True)
-    published_on = models.DateField(_("发布日期"), db_index=True)
-    region = region_field()
-
-    scope = ("region",)
-
-    class Meta:
-        verbose_name = _("政府信息公开")
-        verbose_name_plural = _("政府信息公开")
-        ordering = ["-published_on", "-number"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class RequestChannel(models.TextChoices):
@@ -136,107 +118,12 @@ class DisclosureRequest(DomainModel):
         errors = {}
         if self.submitted_on and self.received_on:
             if self.received_on < self.submitted_on:
-                errors["received_on"] = _("收到日期不能早于提交日期")
+                errors["received_on"] = ValidationError(
+                    _("收到日期不能早于提交日期"), code="received_before_submitted"
+                )
             elif self.channel == RequestChannel.IN_PERSON and self.received_on != self.submitted_on:
-                errors["received_on"] = _("当面提交的申请，收到日期即提交日期")
+                errors["received_on"] = ValidationError(
+                    _("当面提交的申请，收到日期即提交日期"), code="in_person_received_later"
+                )
         if errors:
-            raise ValidationError(errors)
-
-
-class PublicationKind(models.TextChoices):
-    """双公示: which kind of decision a publication carries."""
-
-    PENALTY = "行政处罚", _("行政处罚")
-    LICENSING = "行政许可", _("行政许可")
-
-
-class Publication(DomainModel):
-    """双公示: one publication of a decision, from its publication day to its withdrawal (撤销公示), if any.
-
-    A decision corrected after publication is withdrawn with a reason and published again: each
-    publication is its own record, the decision's 公示日期 follows the one in force.
-    """
-
-    kind = models.CharField(_("公示类别"), max_length=4, choices=PublicationKind.choices, editable=False)
-    penalty_case = models.ForeignKey(
-        "cases.PenaltyCase",
-        verbose_name=_("行政处罚决定"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="publications",
-    )
-    licensing_case = models.ForeignKey(
-        "licensing.LicensingCase",
-        verbose_name=_("行政许可决定"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="publications",
-    )
-    decision_number = models.CharField(_("决定文书号"), max_length=80, blank=True)
-    party_name = models.CharField(_("当事人"), max_length=200, blank=True)
-    decided_on = models.DateField(_("决定日期"), null=True, blank=True)
-    published_on = models.DateField(_("公示日期"), db_index=True)
-    published_by = models.ForeignKey(
-        "core.User",
-        verbose_name=_("公示人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    withdrawn_on = models.DateField(_("撤销公示日期"), null=True, blank=True)
-    withdraw_reason = models.CharField(_("撤销公示原因"), max_length=500, blank=True)
-    withdrawn_by = models.ForeignKey(
-        "core.User",
-        verbose_name=_("撤销人"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    scope = (
-        "penalty_case__enterprise__town",
-        "penalty_case__visit__enterprise__town",
-        "penalty_case__region",
-        "licensing_case__enterprise__town",
-        "licensing_case__region",
-    )
-
-    class Meta:
-        verbose_name = _("双公示记录")
-        verbose_name_plural = _("双公示记录")
-        ordering = ["-published_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(penalty_case__isnull=False, licensing_case__isnull=True)
-                    | models.Q(penalty_case__isnull=True, licensing_case__isnull=False)
-                ),
-                name="publication_one_decision",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.decision_number or self.party_name} {self.published_on:%Y-%m-%d}"
-
-    @property
-    def decision(self):
-        return self.penalty_case if self.penalty_case_id else self.licensing_case
-
-    @property
-    def in_force(self) -> bool:
-        return self.withdrawn_on is None and self.voided_at is None
-
-    def clean(self) -> None:
-        errors = {}
-        if self.decided_on and self.published_on and self.published_on < self.decided_on:
-            errors["published_on"] = _("公示日期不能早于决定日期")
-        if self.withdrawn_on and self.published_on and self.withdrawn_on < self.published_on:
-            errors["withdrawn_on"] = _("撤销公示日期不能早于公示日期")
-        if self.withdrawn_on and not (self.withdraw_reason or "").strip():
-            errors["withdraw_reason"] = _("撤销公示必须填写原因")
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError(errors, code="invalid")

@@ -1,20 +1,16 @@
+"""The forms of 依申请公开: the application, and the form of each step of its handling
+(`publicity.procedures.DISCLOSURE_REQUEST`), whose field names are the request's own."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.pages import LedgerForm
-from emgov.publicity.deadlines import CONSULTATION_MAX_DAYS, EXTENSION_MAX_DAYS, SUPPLEMENT_NOTICE_DAYS
-from emgov.publicity.models import DisclosureItem, DisclosureRequest, ReplyType
-
-
-class DisclosureForm(LedgerForm):
-    class Meta:
-        model = DisclosureItem
-        fields = ["number", "title", "category", "published_on", "region"]
-        help_texts = {
-            "category": _(
-                "例如：隐患管理、执法检查、事故调查报告、安全生产月、预警信息、行政处罚、行政许可、其他"
-            )
-        }
+from emgov.publicity.models import DisclosureRequest, ReplyType
+from emgov.publicity.services.deadlines import (
+    CONSULTATION_MAX_DAYS,
+    EXTENSION_MAX_DAYS,
+    SUPPLEMENT_NOTICE_DAYS,
+)
 
 
 class DisclosureRequestForm(LedgerForm):

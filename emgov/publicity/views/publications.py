@@ -6,7 +6,6 @@ import io
 from typing import Any
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,27 +13,33 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from emgov.cases.models import PenaltyCase
 from emgov.core.credit_export import parse_period
 from emgov.core.interchange.files import FORMATS
 from emgov.core.models import User
-from emgov.core.pages.steps import add_errors
+from emgov.core.pages.steps import add_errors, posted_version
 from emgov.licensing.models import LicensingCase
-from emgov.publicity import publication_queries as queries
-from emgov.publicity.cf import cf_filename, published_penalties, write_cf
-from emgov.publicity.models import PublicationKind
-from emgov.publicity.publications import publication_in_force, publication_publish, publication_withdraw
-from emgov.publicity.views import HANDLER_ROLES
+from emgov.publicity import queries
+from emgov.publicity.forms.publications import PublishForm, WithdrawForm
+from emgov.publicity.models import Publication, PublicationKind
+from emgov.publicity.procedures import PUBLICATION
+from emgov.publicity.services.cf import cf_filename, published_penalties, write_cf
+from emgov.publicity.services.publications import (
+    publication_in_force,
+    publication_publish,
+    publication_withdraw,
+)
 
 KINDS = {"penalty": PenaltyCase, "licensing": LicensingCase}
+WITHDRAW = PUBLICATION.step("withdraw")
 PAGE_SIZE = 50
 
 
 def can_publish(user: User) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in HANDLER_ROLES)
+    """Whether the user works the publications (publish, withdraw): the legal staff."""
+    return user.is_authenticated and (user.sees_everything or user.role in PUBLICATION.roles)
 
 
 def _decision(request: HttpRequest, kind: str, pk: int):
@@ -50,17 +55,6 @@ def _kind_slug(case) -> str:
 
 def _first_error(exc: ValidationError) -> str:
     return "；".join(exc.messages)
-
-
-class PublishForm(forms.Form):
-    published_on = forms.DateField(label=gettext_lazy("公示日期"), required=False)
-
-
-class WithdrawForm(forms.Form):
-    withdraw_reason = forms.CharField(
-        label=gettext_lazy("撤销公示原因"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    withdrawn_on = forms.DateField(label=gettext_lazy("撤销公示日期"), required=False)
 
 
 @require_GET
@@ -126,13 +120,15 @@ def publish(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """撤销公示: the reason is required; the decision leaves the public pages until republished."""
+    """撤销公示 (the step "withdraw" of the publication): the reason is required; the decision leaves
+    the public pages until republished."""
     if not can_publish(request.user):
         raise Http404
     case = _decision(request, kind, pk)
     if not case.published_on:
         messages.error(request, _("撤销公示：该决定尚未公示。"))
         return redirect("publicity:publications-list")
+    publication = publication_in_force(case)
     form = WithdrawForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -143,6 +139,7 @@ def withdraw(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     case=case,
                     reason=form.cleaned_data["withdraw_reason"],
                     on=form.cleaned_data["withdrawn_on"],
+                    expected_version=posted_version(request) if publication else None,
                 )
             except ValidationError as exc:
                 add_errors(form, exc)
@@ -158,7 +155,8 @@ def withdraw(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "case": case,
             "kind": kind,
             "form": form,
-            "publication": publication_in_force(case),
+            "publication": publication,
+            "refusal": PUBLICATION.refusal(publication, WITHDRAW) if publication else None,
         },
         status=status,
     )
@@ -189,13 +187,13 @@ def publication_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _record_row(publication) -> dict[str, Any]:
+def _record_row(publication: Publication) -> dict[str, Any]:
     case = publication.decision
     return {
         "publication": publication,
         "slug": _kind_slug(case),
         "case": case,
-        "can_withdraw": publication.in_force and bool(case.published_on) and case.voided_at is None,
+        "can_withdraw": case.voided_at is None and PUBLICATION.refusal(publication, WITHDRAW) is None,
     }
 
 

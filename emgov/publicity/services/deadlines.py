@@ -1,4 +1,5 @@
-"""The answer clock of a disclosure request (条例第三十条至第三十三条), in working days."""
+"""The clocks of the publicity app, in working days: the answer to a disclosure request (条例第三十条至
+第三十三条) and the publication of a decision (双公示, 7 working days)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from emgov.core.workdays import WorkdayCalendar, coverage_warning
+from emgov.licensing.models import PUBLICATION_WORKDAYS
 
 ANSWER_DAYS = 20
 EXTENSION_MAX_DAYS = 20
@@ -100,3 +102,12 @@ def compute_clock(request, calendar: WorkdayCalendar | None = None) -> Clock:
 
 def _warnings(years: set[int]) -> list[str]:
     return [w for w in (coverage_warning(y) for y in sorted(years)) if w]
+
+
+def publication_due(
+    decided_on: datetime.date | None, calendar: WorkdayCalendar | None = None
+) -> datetime.date | None:
+    """双公示: the last day to publish a decision, 7 working days after it (安全生产法第七十八条)."""
+    if decided_on is None:
+        return None
+    return (calendar or WorkdayCalendar()).add_workdays(decided_on, PUBLICATION_WORKDAYS)

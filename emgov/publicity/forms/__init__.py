@@ -1,0 +1,1 @@
+"""The forms of the publicity app, one module per workflow."""

@@ -1,0 +1,120 @@
+"""依申请公开 pages: the requests' ledger, each request with its answer clock and the steps of its
+handling (`publicity.procedures.DISCLOSURE_REQUEST`, at `requests/<pk>/steps/<step>/`), the reply
+letter, and the earlier step address kept for bookmarks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy
+
+from emgov.core.display import display_value
+from emgov.core.documents import DOCX_CONTENT_TYPE
+from emgov.core.models import User
+from emgov.core.pages import LedgerPages, YearFilter
+from emgov.core.permissions import LEGAL_STAFF
+from emgov.core.workdays import WorkdayCalendar
+from emgov.publicity.forms.requests import DisclosureRequestForm
+from emgov.publicity.models import DisclosureRequest
+from emgov.publicity.procedures import DISCLOSURE_REQUEST
+from emgov.publicity.services.deadlines import compute_clock
+from emgov.publicity.services.letters import reply_letter
+from emgov.publicity.services.requests import disclosure_request_register, disclosure_request_update
+
+# The application's own data, then the steps of its handling, in the order of the detail page.
+APPLICATION_FIELDS = (
+    "number",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_phone",
+    "applicant_address",
+    "channel",
+    "submitted_on",
+    "received_on",
+    "description",
+    "format_wanted",
+    "delivery_wanted",
+    "region",
+)
+HANDLING_FIELDS = (
+    "supplement_requested_on",
+    "supplement_note",
+    "supplement_completed_on",
+    "consultation_party",
+    "consultation_sent_on",
+    "consultation_replied_on",
+    "extension_days",
+    "extension_reason",
+    "extension_approved_by",
+    "extension_approved_on",
+    "extension_notified_on",
+    "reply_type",
+    "replied_on",
+    "reply_number",
+    "reply_content",
+)
+
+
+class DisclosureRequestPages(LedgerPages):
+    name = "requests"
+    namespace = "publicity"
+    model = DisclosureRequest
+    title = gettext_lazy("政府信息公开申请")
+    form_class = DisclosureRequestForm
+    list_display = ("number", "applicant_name", "channel", "received_on", "due_on", "status", "reply_type")
+    search_fields = ("number", "applicant_name", "description")
+    filter_fields = ("status", "channel", "reply_type", YearFilter("received_on"))
+    select_related = ("region",)
+    default_ordering = ("-received_on", "-number")
+    edit_roles = LEGAL_STAFF
+    procedure = DISCLOSURE_REQUEST
+    detail_template = "publicity/request_detail.html"
+    step_template = "publicity/request_step.html"
+
+    def create(self, *, actor: User, data: dict[str, Any]) -> DisclosureRequest:
+        return disclosure_request_register(actor=actor, **data)
+
+    def update(self, obj, *, actor, changes, expected_version):
+        return disclosure_request_update(obj, actor=actor, changes=changes, expected_version=expected_version)
+
+    def detail_extra(self, request: HttpRequest, obj: DisclosureRequest) -> dict[str, Any]:
+        return {
+            "clock": compute_clock(obj, WorkdayCalendar()),
+            "application": _field_rows(obj, APPLICATION_FIELDS, keep_empty=True),
+            "handling": _field_rows(obj, HANDLING_FIELDS, keep_empty=False),
+        }
+
+
+def _field_rows(obj: DisclosureRequest, names: tuple[str, ...], *, keep_empty: bool) -> list[dict[str, Any]]:
+    rows = []
+    for name in names:
+        value = getattr(obj, name)
+        if not keep_empty and value in (None, ""):
+            continue
+        rows.append({"label": obj._meta.get_field(name).verbose_name, "value": display_value(obj, name)})
+    return rows
+
+
+REQUEST_PAGES = DisclosureRequestPages()
+
+
+def request_step_moved(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """The earlier address of a step, `requests/<pk>/<step>/`: sent on to `requests/<pk>/steps/<step>/`
+    with 307, so that a form posted to it is posted again there."""
+    if DISCLOSURE_REQUEST.step(step) is None:
+        raise Http404
+    return HttpResponseRedirect(REQUEST_PAGES.url("step", pk=pk, step=step), status=307)
+
+
+def request_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reply letter (答复书) of a replied request, as .docx."""
+    obj = get_object_or_404(DisclosureRequest.objects.visible_to(request.user).live(), pk=pk)
+    if not obj.replied_on:
+        raise Http404
+    response = HttpResponse(reply_letter(obj), content_type=DOCX_CONTENT_TYPE)
+    filename = f"政府信息公开申请答复书_{obj.number}.docx"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
