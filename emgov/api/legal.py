@@ -1,4 +1,6 @@
-"""The legal office's records: counsel, litigation, normative documents, study sessions, exam results."""
+"""The legal office's records: counsel, litigation, normative documents, study sessions, exam results;
+the steps of counsel requests, litigation, normative documents and certificates
+(`legal.procedures`), read and taken as on the pages."""
 
 from __future__ import annotations
 
@@ -7,12 +9,25 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import File, Form, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.api.steps import steps_routes
+from emgov.core.models import Officer, User
+from emgov.core.services import VIA_API
 from emgov.legal.models import CounselRecord, ExamResult, LitigationCase, NormativeDocument, StudySession
+from emgov.legal.procedures import CERTIFICATE, COUNSEL, LITIGATION, NORMATIVE_DOCUMENT
 
 router = Router(tags=["法制工作"])
+
+
+class AttachmentOut(Schema):
+    id: int
+    original_name: str
+    size: int
+    mime_type: str
 
 
 class CounselOut(Schema):
@@ -29,10 +44,15 @@ class CounselOut(Schema):
     opinion: str
     answered_on: datetime.date | None
     region_code: str | None
+    attachments: list[AttachmentOut]
 
     @staticmethod
     def resolve_region_code(obj: CounselRecord) -> str | None:
         return obj.region.code if obj.region_id else None
+
+    @staticmethod
+    def resolve_attachments(obj: CounselRecord):
+        return list(obj.attachments.all())
 
 
 class LitigationOut(Schema):
@@ -96,16 +116,48 @@ class ExamResultOut(Schema):
         return obj.officer.name
 
 
+class OfficerOut(Schema):
+    id: int
+    certificate_number: str
+    name: str
+    department: str
+    title: str
+    valid_until: datetime.date | None
+    status: str
+
+    @staticmethod
+    def resolve_department(obj: Officer) -> str:
+        return obj.department.short_name
+
+
+def counsel_records(user: User):
+    return (
+        CounselRecord.objects.visible_to(user).live().select_related("region").prefetch_related("attachments")
+    )
+
+
+def litigation_cases(user: User):
+    return LitigationCase.objects.visible_to(user).live()
+
+
+def normative_documents(user: User):
+    return NormativeDocument.objects.visible_to(user).live()
+
+
+def officers(user: User):
+    return Officer.objects.visible_to(user).select_related("department")
+
+
 def _counsel(request: HttpRequest):
-    return CounselRecord.objects.visible_to(request.auth).live().select_related("region")
+    return counsel_records(request.auth)
 
 
 def _litigation(request: HttpRequest):
-    return LitigationCase.objects.visible_to(request.auth).live()
+    return litigation_cases(request.auth)
 
 
 def _normative(request: HttpRequest):
-    return NormativeDocument.objects.visible_to(request.auth).live()
+    return normative_documents(request.auth)
 
 
 def _study(request: HttpRequest):
@@ -186,3 +238,29 @@ def exam_list(request: HttpRequest, year: int | None = None):
 @router.get("/exams/{pk}", response=ExamResultOut, summary="执法证考试成绩")
 def exam_detail(request: HttpRequest, pk: int):
     return get_object_or_404(_exams(request), pk=pk)
+
+
+# Steps (legal.procedures) ---------------------------------------------------------------------------
+
+steps_routes(router, "/counsel", COUNSEL, counsel_records, CounselOut)
+steps_routes(router, "/litigation", LITIGATION, litigation_cases, LitigationOut)
+steps_routes(router, "/normative-documents", NORMATIVE_DOCUMENT, normative_documents, NormativeDocumentOut)
+steps_routes(router, "/officers", CERTIFICATE, officers, OfficerOut)
+
+
+@router.post(
+    "/counsel/{pk}/attachments",
+    response={201: AttachmentOut},
+    summary="上传附件（multipart：file，可带 version）",
+)
+def counsel_attach(request: HttpRequest, pk: int, file: File[UploadedFile], version: Form[int | None] = None):
+    """The step “上传附件” of a counsel record with the file as multipart form data (the JSON body of
+    `…/steps/attach` cannot carry a file)."""
+    record = get_object_or_404(counsel_records(request.auth), pk=pk)
+    if not COUNSEL.permits(request.auth, COUNSEL.step("attach")):
+        raise HttpError(403, "您的角色不能办理“上传附件”。")
+    before = set(record.attachments.values_list("pk", flat=True))
+    record = COUNSEL.take(
+        "attach", record, actor=request.auth, expected_version=version, via=VIA_API, file=file
+    )
+    return Status(201, record.attachments.exclude(pk__in=before).latest("pk"))

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from emgov.core import users, views
+from emgov.core import attachments, users, views
 
 app_name = "core"
 
 urlpatterns = [
     path("audit/", views.audit_list, name="audit-list"),
+    path("attachments/<int:pk>/", attachments.attachment_view, name="attachment"),
     path("users/", users.user_list, name="users-list"),
     path("users/new/", users.user_create, name="users-create"),
     path("users/<int:pk>/", users.user_detail, name="users-detail"),

@@ -1,5 +1,5 @@
-"""The legal office's steps on the demo year, taken through the legal services after the ledgers are
-loaded: counsel requests and answers, litigation service and appearance, a normative document's
+"""The legal office's steps on the demo year, taken through its procedures (`legal.procedures`) after
+the ledgers are loaded: counsel requests and answers, litigation service and appearance, a normative document's
 clean-up, a suspended certificate, study attendance. No report figure depends on these fields."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from emgov.core.models import Department, Officer, User
 from emgov.core.models.officers import CertificateStatus
 from emgov.core.workdays import WorkdayCalendar
 from emgov.demo.targets import AS_OF, YEAR
-from emgov.legal import services
 from emgov.legal.models import (
     CleanupResult,
     CounselKind,
@@ -23,6 +22,8 @@ from emgov.legal.models import (
     StudyKind,
     StudySession,
 )
+from emgov.legal.procedures import CERTIFICATE, COUNSEL, LITIGATION, NORMATIVE_DOCUMENT
+from emgov.legal.services.study import study_session_record_attendance
 
 VIA = "命令 demo"
 ADVISER = "广东南海律师事务所 李律师"
@@ -65,24 +66,26 @@ def _counsel(calendar: WorkdayCalendar) -> None:
         due = calendar.add_workdays(record.date, COUNSEL_DAYS)
         if record is records[-1]:
             due = max(AS_OF + datetime.timedelta(days=3), record.date)
-        record = services.counsel_request_record(
+        record = COUNSEL.take(
+            "request",
+            record,
             actor=None,
-            record=record,
+            via=VIA,
             matter=_matter(record),
             requested_on=record.date,
             due_on=due,
             requesting_department=bureau,
             requester=("执法监察大队" if n % 2 else "综合股"),
-            via=VIA,
         )
         if record.pk not in still_open:
-            services.counsel_answer(
+            COUNSEL.take(
+                "answer",
+                record,
                 actor=None,
-                record=record,
+                via=VIA,
                 adviser=ADVISER,
                 opinion=f"经审查，{record.subject}所涉事项符合法律规定，建议按程序办理。",
                 answered_on=min(calendar.add_workdays(record.date, 3 + n % 6), due, AS_OF),
-                via=VIA,
             )
 
 
@@ -95,35 +98,37 @@ def _litigation(calendar: WorkdayCalendar) -> None:
     for n, case in enumerate(cases):
         served = calendar.add_workdays(case.received_on, 3)
         body = "佛山市南海区人民法院" if case.kind == LitigationKind.LAWSUIT else "佛山市南海区人民政府"
-        case = services.litigation_service_record(actor=None, case=case, served_on=served, body=body, via=VIA)
+        case = LITIGATION.take("serve", case, actor=None, via=VIA, served_on=served, body=body)
         if case.defence_due_on and case.defence_due_on < AS_OF:
             filed = min(calendar.add_workdays(served, 5), case.defence_due_on)
-            case = services.litigation_defence_file(actor=None, case=case, filed_on=filed, via=VIA)
+            case = LITIGATION.take("defend", case, actor=None, via=VIA, defence_filed_on=filed)
         if case.kind != LitigationKind.LAWSUIT:
             continue
         hearing = calendar.add_workdays(served, 30)
         hearing_on = hearing if hearing <= AS_OF else None
         if case.head_appeared:
             name, position = HEAD if n % 3 else DEPUTY
-            services.litigation_appearance_record(
+            LITIGATION.take(
+                "appearance",
+                case,
                 actor=None,
-                case=case,
-                head_appeared=True,
-                name=name,
-                position=position,
-                hearing_on=hearing_on,
                 via=VIA,
+                head_appeared=True,
+                appeared_name=name,
+                appeared_position=position,
+                hearing_on=hearing_on,
             )
         elif hearing_on and n % 2:
-            services.litigation_appearance_record(
+            LITIGATION.take(
+                "appearance",
+                case,
                 actor=None,
-                case=case,
+                via=VIA,
                 head_appeared=False,
                 staff_appeared=True,
-                name=STAFF[0],
-                position=STAFF[1],
+                appeared_name=STAFF[0],
+                appeared_position=STAFF[1],
                 hearing_on=hearing_on,
-                via=VIA,
             )
 
 
@@ -132,12 +137,13 @@ def _normative() -> None:
     amended; the trial rules for village industrial parks fall due on 2023-12-03 and wait."""
     document = NormativeDocument.objects.filter(number="南应急规〔2019〕4号").first()
     if document and not document.cleanup_result:
-        services.normative_document_clean_up(
+        NORMATIVE_DOCUMENT.take(
+            "clean_up",
+            document,
             actor=None,
-            document=document,
-            result=CleanupResult.AMEND,
-            on=datetime.date(YEAR, 11, 20),
             via=VIA,
+            cleanup_result=CleanupResult.AMEND,
+            cleanup_on=datetime.date(YEAR, 11, 20),
         )
 
 
@@ -153,9 +159,7 @@ def _certificate() -> None:
         .first()
     )
     if officer:
-        services.officer_certificate_change(
-            actor=None, officer=officer, step="suspend", reason="涉嫌违规执法，调查期间暂扣执法证", via=VIA
-        )
+        CERTIFICATE.take("suspend", officer, actor=None, via=VIA, reason="涉嫌违规执法，调查期间暂扣执法证")
 
 
 def _study() -> None:
@@ -166,7 +170,7 @@ def _study() -> None:
     ).order_by("date", "number")
     for n, session in enumerate(sessions):
         central = session.kind == StudyKind.CENTRAL_GROUP
-        services.study_session_record_attendance(
+        study_session_record_attendance(
             actor=None,
             session=session,
             attendance=(12 + n % 5) if central else (40 + 3 * (n % 7)),

@@ -10,7 +10,7 @@ class LegalConfig(AppConfig):
     def ready(self) -> None:
         from emgov.core import navigation
         from emgov.core.interchange import registry
-        from emgov.core.models import Role
+        from emgov.core.permissions import LEGAL_STAFF
         from emgov.legal import ledgers, queries
 
         registry.register(
@@ -26,8 +26,7 @@ class LegalConfig(AppConfig):
         navigation.register("legal", _("学法活动"), "legal:study-sessions-list")
         navigation.register("legal", _("执法证考试"), "legal:exams-list")
         navigation.register("legal", _("执法证管理"), "legal:officers-list")
-        staff = {Role.ADMIN, Role.LEGAL}
-        navigation.register("legal", _("出庭应诉统计"), "legal:litigation-summary", roles=staff)
+        navigation.register("legal", _("出庭应诉统计"), "legal:litigation-summary", roles=LEGAL_STAFF)
         navigation.register("legal", _("考试通过率"), "legal:exams-summary")
         navigation.register("legal", _("学法活动年度情况"), "legal:study-sessions-summary")
         navigation.register_todo(queries.provide_todo)

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emgov.core.models import Officer, Role, User
+from emgov.core.models import Officer, User
 from emgov.core.models.officers import CertificateStatus
 from emgov.core.navigation import TodoItem
+from emgov.core.permissions import LEGAL_STAFF
 from emgov.legal.models import (
     EVALUATION_LEAD_DAYS,
     EVALUATION_REMINDER_DAYS,
@@ -32,7 +33,7 @@ DAY = datetime.timedelta(days=1)
 
 
 def _is_legal_staff(user: User) -> bool:
-    return user.is_authenticated and (user.role == Role.LEGAL or user.sees_everything)
+    return user.is_authenticated and (user.sees_everything or user.role in LEGAL_STAFF)
 
 
 def counsel_open(user: User, today: datetime.date) -> QuerySet[CounselRecord]:
@@ -113,7 +114,7 @@ def todo_items(user: User, today: datetime.date | None = None) -> list[TodoItem]
             TodoItem(
                 title=_("法律顾问意见待答复：%(s)s") % {"s": record.subject},
                 due=record.due_on,
-                url=reverse("legal:counsel-answer", kwargs={"pk": record.pk}),
+                url=reverse("legal:counsel-step", kwargs={"pk": record.pk, "step": "answer"}),
                 kind=_("法律顾问"),
                 overdue=record.due_on < today,
             )
@@ -134,7 +135,7 @@ def todo_items(user: User, today: datetime.date | None = None) -> list[TodoItem]
             TodoItem(
                 title=_("%(n)s开庭：%(c)s") % {"n": case.number, "c": case.cause},
                 due=day,
-                url=reverse("legal:litigation-appearance", kwargs={"pk": case.pk}),
+                url=reverse("legal:litigation-step", kwargs={"pk": case.pk, "step": "appearance"}),
                 kind=case.kind,
             )
         )
@@ -143,7 +144,7 @@ def todo_items(user: User, today: datetime.date | None = None) -> list[TodoItem]
             TodoItem(
                 title=_("规范性文件待评估清理：%(d)s") % {"d": document},
                 due=document.evaluation_due,
-                url=reverse("legal:normative-documents-clean-up", kwargs={"pk": document.pk}),
+                url=reverse("legal:normative-documents-step", kwargs={"pk": document.pk, "step": "clean_up"}),
                 kind=_("规范性文件"),
                 overdue=document.evaluation_due < today,
             )

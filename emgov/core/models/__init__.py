@@ -1,3 +1,4 @@
+from emgov.core.models.attachments import Attachment
 from emgov.core.models.audit import AuditAction, AuditEntry
 from emgov.core.models.base import DomainModel, DomainQuerySet, ReferenceModel
 from emgov.core.models.calendar import HolidayOverride
@@ -9,6 +10,7 @@ from emgov.core.models.users import ApiToken, Role, User
 
 __all__ = [
     "ApiToken",
+    "Attachment",
     "AuditAction",
     "AuditEntry",
     "Department",

@@ -11,8 +11,9 @@ from emgov.core import audit, services
 from emgov.core.interchange import registry
 from emgov.core.models import Department, Officer
 from emgov.legal import queries, rules
-from emgov.legal import services as legal
 from emgov.legal.models import CounselRecord, LitigationCase, NormativeDocument, StudySession
+from emgov.legal.procedures import CERTIFICATE, COUNSEL, LITIGATION, NORMATIVE_DOCUMENT
+from emgov.legal.services.study import study_session_record_attendance
 
 D = datetime.date
 CREDIT_CODE = "91440605MA4W00001D"
@@ -56,13 +57,14 @@ def test_reconsideration_reply_before_2024_counts_calendar_days():
 
 def test_service_sets_the_defence_deadline_and_the_to_do_shows_it_until_filed(nanhai):
     case = lawsuit(nanhai)
-    case = legal.litigation_service_record(actor=nanhai.legal, case=case, served_on=D(2023, 9, 16))
+    case = LITIGATION.take("serve", case, actor=nanhai.legal, served_on=D(2023, 9, 16))
     assert case.defence_due_on == D(2023, 10, 7)
     assert not any(case.number in t for t in titles(nanhai.legal, D(2023, 9, 29)))
     assert any(case.number in t for t in titles(nanhai.legal, D(2023, 9, 30)))
     overdue = [i for i in queries.todo_items(nanhai.legal, D(2023, 10, 9)) if case.number in i.title]
     assert overdue and overdue[0].overdue
-    legal.litigation_defence_file(actor=nanhai.legal, case=case, filed_on=D(2023, 10, 7))
+    case = LITIGATION.take("defend", case, actor=nanhai.legal, defence_filed_on=D(2023, 10, 7))
+    assert LITIGATION.state(case) == "defended"
     assert not any(case.number in t for t in titles(nanhai.legal, D(2023, 10, 9)))
     assert titles(nanhai.district_officer, D(2023, 10, 9)) == []
 
@@ -70,47 +72,94 @@ def test_service_sets_the_defence_deadline_and_the_to_do_shows_it_until_filed(na
 # Appearance --------------------------------------------------------------------------------------
 
 
-def test_head_appearance_needs_the_name_and_position_of_who_appeared(nanhai):
+def served(nanhai, **fields) -> LitigationCase:
+    return LITIGATION.take("serve", lawsuit(nanhai, **fields), actor=nanhai.legal, served_on=D(2023, 9, 12))
+
+
+def test_appearance_is_recorded_only_once_the_complaint_has_been_served(nanhai):
     case = lawsuit(nanhai, head_required=True)
+    assert [o.step.name for o in LITIGATION.options(case, nanhai.legal)] == ["serve"]
     with pytest.raises(ValidationError) as exc:
-        legal.litigation_appearance_record(actor=nanhai.legal, case=case, head_appeared=True)
+        LITIGATION.take(
+            "appearance",
+            case,
+            actor=nanhai.legal,
+            head_appeared=True,
+            appeared_name="陈局长",
+            appeared_position="局长",
+        )
+    assert "不是当前（已收案，待登记送达）可以办理的环节" in exc.value.messages[0]
+    assert not LitigationCase.objects.get().head_appeared
+
+
+def test_head_appearance_needs_the_name_and_position_of_who_appeared(nanhai):
+    case = served(nanhai, head_required=True)
+    with pytest.raises(ValidationError) as exc:
+        LITIGATION.take("appearance", case, actor=nanhai.legal, head_appeared=True)
     assert "负责人实际出庭时必须填写出庭人员姓名" in exc.value.message_dict["appeared_name"]
     assert "负责人实际出庭时必须填写出庭人员职务" in exc.value.message_dict["appeared_position"]
-    case = legal.litigation_appearance_record(
+    case = LITIGATION.take(
+        "appearance",
+        case,
         actor=nanhai.legal,
-        case=case,
         head_appeared=True,
-        name="陈局长",
-        position="局长",
+        appeared_name="陈局长",
+        appeared_position="局长",
         hearing_on=D(2023, 11, 2),
     )
     assert (case.head_appeared, case.appeared_name, case.hearing_dates) == (True, "陈局长", ["2023-11-02"])
+    assert audit.history(case).first().reason == "登记出庭应诉情况（行政诉讼法第三条第三款）"
+
+
+def test_the_head_appears_only_where_required(nanhai):
+    case = served(nanhai, head_required=False)
+    with pytest.raises(ValidationError) as exc:
+        LITIGATION.take(
+            "appearance",
+            case,
+            actor=nanhai.legal,
+            head_appeared=True,
+            appeared_name="陈局长",
+            appeared_position="局长",
+        )
+    assert exc.value.message_dict == {"head_appeared": ["只有负责人应出庭的案件才能填写负责人实际出庭"]}
 
 
 def test_staff_appearing_instead_of_the_head_is_named_too(nanhai):
-    case = lawsuit(nanhai, head_required=True)
+    case = served(nanhai, head_required=True)
     with pytest.raises(ValidationError) as exc:
-        legal.litigation_appearance_record(
-            actor=nanhai.legal, case=case, head_appeared=False, staff_appeared=True, name="林法制"
+        LITIGATION.take(
+            "appearance",
+            case,
+            actor=nanhai.legal,
+            head_appeared=False,
+            staff_appeared=True,
+            appeared_name="林法制",
         )
     assert exc.value.message_dict == {"appeared_position": ["其他工作人员出庭时必须填写出庭人员职务"]}
-    legal.litigation_appearance_record(
+    LITIGATION.take(
+        "appearance",
+        case,
         actor=nanhai.legal,
-        case=case,
         head_appeared=False,
         staff_appeared=True,
-        name="林法制",
-        position="法制股股长",
+        appeared_name="林法制",
+        appeared_position="法制股股长",
     )
     assert LitigationCase.objects.get().staff_appeared
 
 
 def test_appearance_rate_is_appeared_over_required_in_the_year(nanhai):
     for n, (required, appeared) in enumerate([(True, True), (True, True), (True, False), (False, False)]):
-        case = lawsuit(nanhai, number=f"（2023）粤0605行初{n}号", head_required=required)
+        case = served(nanhai, number=f"（2023）粤0605行初{n}号", head_required=required)
         if appeared:
-            legal.litigation_appearance_record(
-                actor=nanhai.legal, case=case, head_appeared=True, name="陈局长", position="局长"
+            LITIGATION.take(
+                "appearance",
+                case,
+                actor=nanhai.legal,
+                head_appeared=True,
+                appeared_name="陈局长",
+                appeared_position="局长",
             )
     lawsuit(nanhai, number="（2022）粤0605行初9号", received_on=D(2022, 5, 1), head_required=True)
     summary = queries.appearance_summary(nanhai.legal, 2023)
@@ -129,8 +178,8 @@ def test_counsel_requests_are_on_the_to_do_when_overdue_or_due_within_a_week(nan
             CounselRecord(number=number, kind="法律意见", date=D(2023, 11, 1), subject=f"事项{number}"),
             actor=nanhai.legal,
         )
-        return legal.counsel_request_record(
-            actor=nanhai.legal, record=record, matter="重大决策", requested_on=D(2023, 11, 1), due_on=due
+        return COUNSEL.take(
+            "request", record, actor=nanhai.legal, matter="重大决策", requested_on=D(2023, 11, 1), due_on=due
         )
 
     overdue = request("GW1", D(2023, 12, 1))
@@ -139,17 +188,22 @@ def test_counsel_requests_are_on_the_to_do_when_overdue_or_due_within_a_week(nan
     today = D(2023, 12, 4)
     items = {i.title: i for i in queries.todo_items(nanhai.legal, today)}
     assert items["法律顾问意见待答复：事项GW1"].overdue
+    assert items["法律顾问意见待答复：事项GW1"].url == f"/legal/counsel/{overdue.pk}/steps/answer/"
     assert not items["法律顾问意见待答复：事项GW2"].overdue
     assert "法律顾问意见待答复：事项GW3" not in items
     with pytest.raises(ValidationError) as exc:
-        legal.counsel_answer(
-            actor=nanhai.legal, record=overdue, adviser="李律师", opinion="", answered_on=today
-        )
+        COUNSEL.take("answer", overdue, actor=nanhai.legal, adviser="李律师", opinion="", answered_on=today)
     assert exc.value.message_dict["opinion"] == ["填写答复日期时必须填写意见内容"]
-    legal.counsel_answer(
-        actor=nanhai.legal, record=overdue, adviser="李律师", opinion="同意", answered_on=today
+    with pytest.raises(ValidationError) as exc:
+        COUNSEL.take("answer", overdue, actor=nanhai.legal, adviser=" ", opinion="同意", answered_on=today)
+    assert exc.value.message_dict == {"adviser": ["答复时必须填写承办法律顾问"]}
+    answered = COUNSEL.take(
+        "answer", overdue, actor=nanhai.legal, adviser="李律师", opinion="同意", answered_on=today
     )
+    assert COUNSEL.state(answered) == "answered"
+    assert audit.history(answered).first().reason == "登记法律顾问答复意见"
     assert "法律顾问意见待答复：事项GW1" not in titles(nanhai.legal, today)
+    assert [o.step.name for o in COUNSEL.options(answered, nanhai.legal)] == ["attach"]
 
 
 # Normative documents --------------------------------------------------------------------------------
@@ -183,16 +237,17 @@ def test_evaluation_falls_due_180_days_before_expiry_and_shows_from_30_days_befo
 def test_extension_sets_the_new_validity_and_ends_the_reminder(nanhai):
     doc = document(nanhai)
     with pytest.raises(ValidationError) as exc:
-        legal.normative_document_clean_up(
-            actor=nanhai.legal, document=doc, result="延期保留", on=D(2023, 11, 20)
+        NORMATIVE_DOCUMENT.take(
+            "clean_up", doc, actor=nanhai.legal, cleanup_result="延期保留", cleanup_on=D(2023, 11, 20)
         )
     assert exc.value.message_dict == {"valid_until": ["延期保留必须填写新的有效期至"]}
-    doc = legal.normative_document_clean_up(
+    doc = NORMATIVE_DOCUMENT.take(
+        "clean_up",
+        doc,
         actor=nanhai.legal,
-        document=doc,
-        result="延期保留",
-        on=D(2023, 11, 20),
-        new_valid_until=D(2026, 5, 31),
+        cleanup_result="延期保留",
+        cleanup_on=D(2023, 11, 20),
+        valid_until=D(2026, 5, 31),
     )
     assert (doc.valid_until, doc.cleanup_result, doc.cleanup_on, doc.status) == (
         D(2026, 5, 31),
@@ -207,21 +262,27 @@ def test_extension_sets_the_new_validity_and_ends_the_reminder(nanhai):
 
 
 def test_amendment_ends_the_reminder_and_repeal_takes_the_document_out_of_force(nanhai):
-    doc = legal.normative_document_clean_up(
-        actor=nanhai.legal, document=document(nanhai), result="修改", on=D(2023, 11, 10)
+    doc = NORMATIVE_DOCUMENT.take(
+        "clean_up", document(nanhai), actor=nanhai.legal, cleanup_result="修改", cleanup_on=D(2023, 11, 10)
     )
     assert not any("村级工业园" in t for t in titles(nanhai.legal, D(2023, 12, 4)))
-    doc = NormativeDocument.objects.get(pk=doc.pk)
-    with pytest.raises(ValidationError):
-        legal.normative_document_clean_up(actor=nanhai.legal, document=doc, result="废止", on=D(2023, 11, 1))
-    doc = legal.normative_document_clean_up(
-        actor=nanhai.legal, document=doc, result="废止", on=D(2023, 12, 1)
-    )
-    assert doc.status == "废止"
-    assert not NormativeDocument.objects.live().filter(status="有效").exists()
     with pytest.raises(ValidationError) as exc:
-        legal.normative_document_clean_up(actor=nanhai.legal, document=doc, result="修改", on=D(2023, 12, 2))
-    assert "只有状态为有效的规范性文件才能登记清理结果" in exc.value.message_dict["cleanup_result"][0]
+        NORMATIVE_DOCUMENT.take(
+            "clean_up", doc, actor=nanhai.legal, cleanup_result="废止", cleanup_on=D(2023, 11, 1)
+        )
+    assert exc.value.message_dict == {"cleanup_on": ["清理日期不能早于上次清理日期2023-11-10"]}
+    doc = NORMATIVE_DOCUMENT.take(
+        "clean_up", doc, actor=nanhai.legal, cleanup_result="废止", cleanup_on=D(2023, 12, 1)
+    )
+    assert doc.status == "废止" and NORMATIVE_DOCUMENT.state(doc) == "repealed"
+    assert not NormativeDocument.objects.live().filter(status="有效").exists()
+    assert NORMATIVE_DOCUMENT.options(doc, nanhai.legal) == []
+    with pytest.raises(ValidationError) as exc:
+        NORMATIVE_DOCUMENT.take(
+            "clean_up", doc, actor=nanhai.legal, cleanup_result="修改", cleanup_on=D(2023, 12, 2)
+        )
+    assert exc.value.messages == ["“登记清理结果”不是当前（废止）可以办理的环节。"]
+    assert NormativeDocument.objects.get(pk=doc.pk).cleanup_result == "废止"
 
 
 # Certificates -------------------------------------------------------------------------------------
@@ -254,20 +315,32 @@ def test_certificates_expiring_within_90_days_are_on_the_admin_and_legal_to_do(n
 def test_suspension_is_audited_with_its_reason_and_reinstatement_follows(nanhai):
     person = officer("YJ001", "李执法", D(2025, 1, 1))
     with pytest.raises(ValidationError) as exc:
-        legal.officer_certificate_change(actor=nanhai.legal, officer=person, step="suspend", reason=" ")
+        CERTIFICATE.take("suspend", person, actor=nanhai.legal, reason=" ")
     assert exc.value.message_dict == {"reason": ["暂扣执法证必须填写原因"]}
-    person = legal.officer_certificate_change(
-        actor=nanhai.legal, officer=person, step="suspend", reason="涉嫌违规执法"
-    )
+    person = CERTIFICATE.take("suspend", person, actor=nanhai.legal, reason="涉嫌违规执法")
     assert person.status == "暂扣" and not person.certificate_valid_on(D(2023, 12, 4))
     entry = audit.history(person).filter(action="change").get()
     assert entry.reason == "暂扣执法证：涉嫌违规执法" and entry.changes == {"status": ["有效", "暂扣"]}
-    with pytest.raises(ValidationError):
-        legal.officer_certificate_change(actor=nanhai.legal, officer=person, step="suspend", reason="再次")
-    person = legal.officer_certificate_change(
-        actor=nanhai.legal, officer=person, step="reinstate", reason="调查结束"
-    )
+    assert [o.step.name for o in CERTIFICATE.options(person, nanhai.legal)] == ["revoke", "reinstate"]
+    with pytest.raises(ValidationError) as exc:
+        CERTIFICATE.take("suspend", person, actor=nanhai.legal, reason="再次")
+    assert exc.value.messages == ["“暂扣执法证”不是当前（暂扣）可以办理的环节。"]
+    person = CERTIFICATE.take("reinstate", person, actor=nanhai.legal, reason="调查结束")
     assert person.status == "有效"
+
+
+def test_a_revoked_certificate_is_not_reinstated_and_officers_may_not_change_certificates(nanhai):
+    person = CERTIFICATE.take(
+        "revoke", officer("YJ001", "李执法", None), actor=nanhai.legal, reason="调离执法岗位"
+    )
+    assert CERTIFICATE.options(person, nanhai.legal) == []
+    with pytest.raises(ValidationError):
+        CERTIFICATE.take("reinstate", person, actor=nanhai.legal, reason="复岗")
+    other = officer("YJ002", "张执法", None)
+    with pytest.raises(ValidationError) as exc:
+        CERTIFICATE.take("suspend", other, actor=nanhai.district_officer, reason="调查")
+    assert exc.value.code == "forbidden"
+    assert Officer.objects.get(pk=other.pk).status == "有效"
 
 
 def _inspection_import(nanhai, certificates: str, day: str = "2023-12-04"):
@@ -293,14 +366,12 @@ def _inspection_import(nanhai, certificates: str, day: str = "2023-12-04"):
 def test_a_suspended_certificate_is_refused_on_a_visit_import_naming_the_officer(nanhai):
     officer("YJ001", "李执法", D(2025, 1, 1))
     suspended = officer("YJ002", "张暂扣", D(2025, 1, 1))
-    legal.officer_certificate_change(actor=nanhai.legal, officer=suspended, step="suspend", reason="调查")
+    CERTIFICATE.take("suspend", suspended, actor=nanhai.legal, reason="调查")
     result = _inspection_import(nanhai, "YJ001；YJ002")
     assert not result.ok
     message = " ".join(str(e) for e in result.errors)
     assert "张暂扣（YJ002）" in message and "李执法" not in message
-    legal.officer_certificate_change(
-        actor=nanhai.legal, officer=suspended, step="reinstate", reason="调查结束"
-    )
+    CERTIFICATE.take("reinstate", suspended, actor=nanhai.legal, reason="调查结束")
     assert (
         registry.get("inspections")
         .load_rows(
@@ -331,11 +402,11 @@ def test_attendance_lists_people_and_may_not_count_fewer_than_it_lists(nanhai):
         actor=None,
     )
     with pytest.raises(ValidationError) as exc:
-        legal.study_session_record_attendance(
+        study_session_record_attendance(
             actor=nanhai.legal, session=session, attendance=1, attendees=[nanhai.legal, nanhai.leader]
         )
     assert exc.value.message_dict == {"attendance": ["参加人数（1）少于所列参加人员（2人）"]}
-    legal.study_session_record_attendance(
+    study_session_record_attendance(
         actor=nanhai.legal, session=session, attendance=35, attendees=[nanhai.legal], speaker="王教授"
     )
     session = StudySession.objects.get()
