@@ -19,7 +19,7 @@ class NarrativeForm(forms.Form):
         value = self.cleaned_data[name]
         errors = placeholder_errors(value)
         if errors:
-            raise forms.ValidationError(errors)
+            raise forms.ValidationError(errors, code="template_invalid")
         return value
 
     def clean_title(self) -> str:

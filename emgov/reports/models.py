@@ -37,4 +37,4 @@ class ReportNarrative(ReferenceModel):
         if self.year and not 2000 <= self.year <= 2100:
             errors["year"] = _("年度应在2000至2100之间")
         if errors:
-            raise ValidationError(errors)
+            raise ValidationError(errors, code="report_invalid")

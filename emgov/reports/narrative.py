@@ -48,7 +48,7 @@ def placeholder_errors(text: str) -> list[str]:
 def validate_placeholders(text: str) -> None:
     errors = placeholder_errors(text)
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError(errors, code="narrative_invalid")
 
 
 def used_keys(text: str) -> list[str]:

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from emgov.core.documents import document_response
-from emgov.core.models import Region, Role, User
+from emgov.core.models import Region, User
 from emgov.core.models.regions import bureau_region
 from emgov.core.pages.base import pages_for
 from emgov.core.pages.fields import path_value
+from emgov.core.permissions import REPORT_EDITORS
 from emgov.enforcement.models import Visit
 from emgov.reports import services
 from emgov.reports.annual import build_report, figure_for, revisit_preview, suggestions
@@ -29,7 +30,7 @@ from emgov.reports.figures import Scope
 from emgov.reports.forms import NarrativeForm
 from emgov.reports.wording import FORMAT_HELP, plain
 
-EDIT_ROLES = frozenset({Role.ADMIN, Role.LEADER})
+EDIT_ROLES = REPORT_EDITORS
 PAGE_SIZE = 50
 
 

@@ -27,7 +27,9 @@ class DocumentNumberTemplate(ReferenceModel):
         try:
             self.render(2023, 1)
         except (KeyError, IndexError, ValueError) as exc:
-            raise ValidationError({"template": _("文号模板格式有误：%(e)s") % {"e": exc}}) from exc
+            raise ValidationError(
+                {"template": _("文号模板格式有误：%(e)s") % {"e": exc}}, code="template_invalid"
+            ) from exc
 
     def render(self, year: int, n: int) -> str:
         return self.template.format(year=year, n=n)

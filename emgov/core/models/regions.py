@@ -61,7 +61,7 @@ class Region(ReferenceModel):
             if self.pk and self.parent.path.startswith(self.path or "\0"):
                 errors["parent"] = _("上级区划不能是本区划或其下级")
         if errors:
-            raise ValidationError(errors)
+            raise ValidationError(errors, code="region_invalid")
 
     def compute_path(self) -> str:
         return (self.parent.path if self.parent else "/") + f"{self.code}/"

@@ -319,7 +319,7 @@ class LedgerPages(ProcedurePages, ImportPages):
             data = {k: v for k, v in form.cleaned_data.items() if k in plain}
             try:
                 if not self.model(**data).in_scope_of(request.user):
-                    raise ValidationError(_("不能在您负责的区划以外新建记录。"))
+                    raise ValidationError(_("不能在您负责的区划以外新建记录。"), code="out_of_scope")
                 obj = self.create(actor=request.user, data={**data, **self.m2m_data(form)})
             except ValidationError as exc:
                 add_errors(form, exc)
@@ -352,7 +352,7 @@ class LedgerPages(ProcedurePages, ImportPages):
                 changes = {k: v for k, v in form.cleaned_data.items() if k in form.fields}
                 try:
                     if not form.instance.in_scope_of(request.user):
-                        raise ValidationError(_("不能把记录改到您负责的区划以外。"))
+                        raise ValidationError(_("不能把记录改到您负责的区划以外。"), code="out_of_scope")
                     self.update(
                         self.model.objects.get(pk=pk),
                         actor=request.user,

@@ -74,6 +74,11 @@ class ProcedurePages:
         """What the user is warned of after taking `step` (e.g. a deadline missed but not forbidden)."""
         return []
 
+    def step_done_url(self, obj: Any, step: Step) -> str:
+        """Where the user goes after taking `step` on `obj`: the record's page, unless the ledger says
+        otherwise (e.g. the record the step has created)."""
+        return self.url("detail", pk=obj.pk)
+
     def _step_form(self, step: Step, obj: Any, data: Any, **kwargs: Any) -> forms.Form:
         form_class = step.form or forms.Form
         today = timezone.localdate()
@@ -87,7 +92,10 @@ class ProcedurePages:
         obj = self.get_object(request, pk)
         if not self.procedure.permits(request.user, spec):
             raise PermissionDenied
-        form = self._step_form(spec, obj, request.POST if request.method == "POST" else None)
+        posted = request.method == "POST"
+        form = self._step_form(
+            spec, obj, request.POST if posted else None, files=request.FILES if posted else None
+        )
         status = 200
         if request.method == "POST":
             if form.is_valid():
@@ -105,7 +113,7 @@ class ProcedurePages:
                     messages.success(request, _("已办理：%(step)s。") % {"step": spec.label})
                     for warning in self.step_warnings(obj, spec):
                         messages.warning(request, warning)
-                    return redirect(self.url("detail", pk=obj.pk))
+                    return redirect(self.step_done_url(obj, spec))
             status = 422
         context = {
             **self.base_context(request),

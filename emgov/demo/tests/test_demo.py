@@ -1,4 +1,7 @@
-"""The Nanhai demo year gives every figure of the bureau's 2023 report, and reads like a real year."""
+"""The Nanhai demo year gives every figure of the bureau's 2023 report, and reads like a real year.
+
+The demo is built once here for every check that only reads it: this module's own, the annual
+report's (`annual_report`) and who may open which page and step (`access_matrix`)."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from emgov.demo.base import build_base
 from emgov.demo.build import SEED, build_demo
 from emgov.demo.names import ORG_CODE_WEIGHTS
 from emgov.demo.targets import AS_OF, REGION_CODE, SEED_FIGURES, YEAR
+from emgov.demo.tests.access_matrix import *  # noqa: E402,F403  (collected here, on this module's demo)
+from emgov.demo.tests.annual_report import *  # noqa: E402,F403  (collected here, on this module's demo)
 from emgov.demo.world import World
 from emgov.enforcement.models import Hazard, HazardStatus, Visit, VisitNature
 from emgov.enterprises.models import Enterprise

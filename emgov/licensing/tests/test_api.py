@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from emgov.licensing.models import LicensingCase
 from emgov.licensing.tests.factories import D, accepted, apply, make_item
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,26 @@ def test_officers_cannot_run_steps_through_the_api(nanhai):
     client = nanhai.client_for(nanhai.district_officer)
     assert client.get(f"/api/licensing/cases/{case.pk}").status_code == 200
     response = post(client, f"/api/licensing/cases/{case.pk}/accept", {"accepted_on": "2023-09-28"})
-    assert response.status_code == 404
+    assert response.status_code == 403 and "不能办理“受理”" in response.json()["detail"]
+    assert LicensingCase.objects.get(pk=case.pk).accepted_on is None
+
+
+def test_the_api_lists_the_steps_and_refuses_a_stale_or_unavailable_one(nanhai):
+    case = apply(make_item())
+    client = nanhai.client_for(nanhai.legal)
+    url = f"/api/licensing/cases/{case.pk}/steps"
+    body = client.get(url).json()
+    assert body["state"] == "applied" and [s["name"] for s in body["steps"]] == ["accept"]
+    assert [f["name"] for f in body["steps"][0]["fields"]] == ["accepted_on"]
+    wrong = post(
+        client, f"{url}/decide", {"decided_on": "2023-10-09", "result": "准予", "version": case.version}
+    )
+    assert wrong.status_code == 422 and "不是当前" in str(wrong.json()["detail"])
+    stale = post(client, f"{url}/accept", {"accepted_on": "2023-09-28", "version": case.version - 1})
+    assert stale.status_code == 422 and "已被其他人修改" in str(stale.json()["detail"])
+    assert LicensingCase.objects.get(pk=case.pk).accepted_on is None
+    done = post(client, f"{url}/accept", {"accepted_on": "2023-09-28", "version": case.version})
+    assert done.status_code == 200 and done.json()["decision_due_on"] == "2023-10-18"
 
 
 def test_the_item_catalogue_lists_materials(nanhai):

@@ -6,6 +6,7 @@ import pytest
 
 from emgov.enterprises.tests.test_views import make_enterprise
 from emgov.licensing.models import LicensingCase, LicensingItem
+from emgov.licensing.procedures import LICENSING_CASE
 from emgov.licensing.tests.factories import D, accepted, apply, granted, make_item
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +17,7 @@ ITEMS = "/licensing/items/"
 
 def step(client, case: LicensingCase, name: str, **data):
     case.refresh_from_db()
-    fields = {f"{name}-{k}": v for k, v in data.items()}
-    return client.post(f"{CASES}{case.pk}/step/{name}/", {"_version": case.version, **fields}, follow=True)
+    return client.post(f"{CASES}{case.pk}/steps/{name}/", {"_version": case.version, **data}, follow=True)
 
 
 def test_the_case_page_offers_only_the_next_steps(nanhai):
@@ -36,7 +36,7 @@ def test_the_web_steps_run_the_case_to_publication(nanhai):
     client = nanhai.client_for(nanhai.legal)
     step(client, case, "extend", extended_on="2023-10-09", reason="需现场核查", approved_by="陈局长")
     page = step(client, case, "extend", extended_on="2023-10-10", reason="再次", approved_by="陈局长")
-    assert "不是该案件当前可以办理的环节" in page.content.decode()
+    assert "办理期限只能延长一次" in page.content.decode() and "行政许可法第四十二条" in page.content.decode()
     step(client, case, "decide", decided_on="2023-10-16", result="准予", content="")
     page = step(client, case, "certificate", issued_on="2023-10-30", certificate_number="烟零〔2023〕9号")
     assert "晚于法定期限" in page.content.decode()
@@ -58,9 +58,40 @@ def test_officers_see_the_case_but_are_offered_no_steps(nanhai):
     case = apply(make_item())
     client = nanhai.client_for(nanhai.district_officer)
     assert 'id="step-accept"' not in client.get(f"{CASES}{case.pk}/").content.decode()
+    response = client.post(f"{CASES}{case.pk}/steps/accept/", {"accepted_on": "2023-09-28", "_version": 1})
+    assert response.status_code == 403
+    assert LicensingCase.objects.get(pk=case.pk).accepted_on is None
+
+
+def test_a_stale_step_is_refused_on_the_page_and_writes_nothing(nanhai):
+    case = apply(make_item())
+    client = nanhai.client_for(nanhai.legal)
+    seen = case.version
+    LICENSING_CASE.take("accept", case, actor=nanhai.admin, accepted_on=D(2023, 9, 27))
+    data = {"decided_on": "2023-10-09", "result": "准予", "_version": seen}
+    response = client.post(f"{CASES}{case.pk}/steps/decide/", data)
+    assert response.status_code == 422 and "已被其他人修改" in response.content.decode()
+    assert LicensingCase.objects.get(pk=case.pk).result == ""
+
+
+def test_a_step_from_the_wrong_state_is_refused_on_its_page(nanhai):
+    case = apply(make_item())
+    client = nanhai.client_for(nanhai.legal)
+    page = client.get(f"{CASES}{case.pk}/steps/decide/").content.decode()
+    assert "“作出决定”不是当前（已申请，待受理）可以办理的环节" in page
+    data = {"decided_on": "2023-10-09", "result": "准予", "_version": case.version}
+    response = client.post(f"{CASES}{case.pk}/steps/decide/", data)
     assert (
-        client.post(f"{CASES}{case.pk}/step/accept/", {"accept-accepted_on": "2023-09-28"}).status_code == 404
+        response.status_code == 422
+        and "不是当前（已申请，待受理）可以办理的环节" in response.content.decode()
     )
+    assert LicensingCase.objects.get(pk=case.pk).result == ""
+
+
+def test_a_refused_extension_is_listed_with_its_reason(nanhai):
+    case = accepted(make_item(extendable=False, extension_days=0), D(2023, 9, 20))
+    page = nanhai.client_for(nanhai.legal).get(f"{CASES}{case.pk}/").content.decode()
+    assert 'id="step-extend"' in page and "暂不能办理" in page and "不可延长" in page
 
 
 def test_town_officer_gets_404_for_another_towns_case(nanhai):

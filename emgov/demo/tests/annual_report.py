@@ -1,5 +1,7 @@
 """The annual report of the Nanhai demo year: the 2023 report's sentences with its numbers, in .docx,
-PDF and on the web page, and every figure's drill-down list as long as the figure counts."""
+PDF and on the web page, and every figure's drill-down list as long as the figure counts.
+
+Collected by `test_demo.py`, which builds the demo once for all the checks on it."""
 
 from __future__ import annotations
 
@@ -10,18 +12,15 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from docx import Document
 
-from emgov.demo.base import build_base
-from emgov.demo.build import build_demo
 from emgov.demo.targets import AS_OF, REGION_CODE, YEAR
 from emgov.reports.annual import build_report, figure_for
 from emgov.reports.checks import CHECKS
 from emgov.reports.figures import Scope
 from emgov.reports.wording import plain
 
-SEED = Path(__file__).with_name("seed_report_2023.txt")
+SEED_REPORT = Path(__file__).parents[2] / "reports" / "tests" / "seed_report_2023.txt"
 QUERY = f"year={YEAR}&region={REGION_CODE}&as_of={AS_OF.isoformat()}"
 FULL_WIDTH = str.maketrans({",": "，", "(": "（", ")": "）", ":": "：", ";": "；"})
 
@@ -57,20 +56,10 @@ DISTINCT_FIGURES = ["joint.towns_covered", "joint.enterprises_suspended", "enfor
 def seed_sentences() -> list[str]:
     """The sentences of the bureau's 2023 report, with the web page's half-width punctuation made full-width."""
     sentences = []
-    for line in SEED.read_text(encoding="utf-8").splitlines():
+    for line in SEED_REPORT.read_text(encoding="utf-8").splitlines():
         line = line.strip().translate(FULL_WIDTH)
         sentences.extend(s.strip() for s in re.split(r"(?<=。)", line) if s.strip())
     return sentences
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, built once for this module in the test database and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        build_base(actor=None)
-        build_demo()
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

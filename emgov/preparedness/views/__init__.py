@@ -1,12 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Role
 from emgov.core.pages import LedgerPages, RelatedFilter, TownFilter, ValuesFilter, YearFilter
+from emgov.core.permissions import STAFF
 from emgov.preparedness.forms import DrillRecordForm, EventTypeForm, MaterialForm, PlanForm, TeamForm
 from emgov.preparedness.models import Drill, EmergencyPlan, EventType, Material, RescueTeam
 
 # Every staff role except the leaders, who read.
-STAFF = frozenset({Role.ADMIN, Role.LEGAL, Role.OFFICER, Role.TOWN})
 
 
 class EventTypePages(LedgerPages):

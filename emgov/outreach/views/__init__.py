@@ -1,12 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Role
 from emgov.core.pages import LedgerPages, YearFilter
+from emgov.core.permissions import STAFF
 from emgov.outreach.forms import OutreachForm
 from emgov.outreach.models import OutreachActivity
 
 # Every staff role except the leaders, who read.
-STAFF = frozenset({Role.ADMIN, Role.LEGAL, Role.OFFICER, Role.TOWN})
 
 
 class OutreachPages(LedgerPages):

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Role
 from emgov.core.pages import LedgerPages, TownFilter, ValuesFilter
+from emgov.core.permissions import FIELD_STAFF
 from emgov.enterprises.forms import EnterpriseForm
 from emgov.enterprises.models import Enterprise
 
@@ -18,6 +18,6 @@ class EnterprisePages(LedgerPages):
     filter_fields = (TownFilter("town"), ValuesFilter("industry"), "risk_level", "is_key")
     select_related = ("town",)
     default_ordering = ("name", "pk")
-    edit_roles = frozenset({Role.ADMIN, Role.OFFICER, Role.TOWN})
+    edit_roles = FIELD_STAFF
     lookup_field = "credit_code"
     detail_related = (("visits", _("检查记录")), ("penalties", _("行政处罚")))
