@@ -7,14 +7,25 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.test.utils import override_settings
 
 from emgov.core.models import Region, User
-from emgov.demo.base import DEMO_PASSWORD, build_base
+from emgov.demo.base import DEMO_PASSWORD, build_base, ensure_base
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database with the base (regions, departments, number templates, the demo users),
+    built once per worker: every test runs in a transaction on top of it and rolls back to it."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        build_base(actor=None)
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.VAR_DIR = tmp_path / "var"
     settings.AXES_ENABLED = False
 
@@ -39,7 +50,7 @@ class Nanhai:
 
 @pytest.fixture
 def nanhai(db) -> Nanhai:
-    build_base(actor=None)
+    ensure_base()  # gone after a test that commits (a browser test) has emptied the database
     users = {u.username: u for u in User.objects.all()}
     regions = {r.name: r for r in Region.objects.all()}
     return Nanhai(
@@ -56,6 +67,20 @@ def nanhai(db) -> Nanhai:
 
 
 @pytest.fixture
+def empty_database(db) -> None:
+    """No base: for tests of the base's own ledgers (regions, departments, number templates), which
+    import them into an empty database. Rolled back with the test."""
+    from emgov.core.models import AuditEntry, Department, DocumentNumberTemplate
+
+    User.objects.all().delete()
+    Department.objects.all().delete()
+    DocumentNumberTemplate.objects.all().delete()
+    for region in Region.objects.order_by("-path"):
+        region.delete()
+    AuditEntry.objects.all().delete()
+
+
+@pytest.fixture
 def demo_password() -> str:
     return DEMO_PASSWORD
 
@@ -63,8 +88,11 @@ def demo_password() -> str:
 @pytest.fixture(scope="session")
 def browser():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions wait for what they expect to appear, up to the same limit as every other wait of
+    # the page (30 s): on a busy machine the 5 s default ran out before a slow page answered.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as p:
         instance = p.chromium.launch(
             executable_path="/usr/bin/chromium",

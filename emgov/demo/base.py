@@ -55,6 +55,12 @@ DEMO_USERS = [
 ]
 
 
+def ensure_base(*, actor: User | None = None) -> None:
+    """The base unless it is there already (the test suite keeps one per worker under every test)."""
+    if not User.objects.filter(username=DEMO_USERS[0].username).exists():
+        build_base(actor=actor)
+
+
 @transaction.atomic
 def build_base(*, actor: User | None) -> None:
     province = services.region_create(

@@ -32,9 +32,9 @@ def test_legal_officer_takes_a_case_from_filing_to_a_published_decision(
     from emgov.cases.models import PenaltyCase
     from emgov.cases.tests.helpers import make_visit
     from emgov.core.models import Region
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
 
-    build_base(actor=None)
+    ensure_base()
     visit = make_visit(Region.objects.get(name="桂城街道"), day=__import__("datetime").date(2023, 8, 30))
     page = new_page(browser)
     sign_in(page, live_server, "legal", demo_password)

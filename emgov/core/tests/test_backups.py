@@ -7,9 +7,9 @@ from emgov.core.models import Department
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_then_restore_brings_back_the_data(tmp_path, capsys):
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
 
-    build_base(actor=None)
+    ensure_base()
     call_command("backup", "--output", str(tmp_path))
     files = list(tmp_path.iterdir())
     assert len(files) == 1

@@ -6,9 +6,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_town_officer_logs_in_and_sees_the_home_page(live_server, browser, artifacts_dir, demo_password):
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
 
-    build_base(actor=None)
+    ensure_base()
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(f"{live_server.url}/")
     assert "/login/" in page.url

@@ -31,7 +31,7 @@ def queries_to_load(rows) -> int:
     return len(captured)
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("empty_database")
 def test_the_queries_of_an_import_do_not_grow_with_its_rows():
     data = Dataset(visits=120, enterprises=30, officers=12)
     build_references(data, actor=None)
@@ -56,7 +56,7 @@ def test_the_queries_of_an_import_do_not_grow_with_its_rows():
     assert changes == len(small) - 1 + len(large) - 1
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("empty_database")
 def test_the_benchmark_data_set_is_valid_and_imports_completely(tmp_path):
     lines: list[str] = []
     data = Dataset(visits=300, enterprises=40, officers=12)

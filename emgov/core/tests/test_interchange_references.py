@@ -19,7 +19,7 @@ from emgov.enterprises.models import Enterprise
 from emgov.legal.models import ExamResult
 from emgov.preparedness.models import Drill, EmergencyPlan, Material, RescueTeam
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_database")]
 
 
 @pytest.mark.parametrize(

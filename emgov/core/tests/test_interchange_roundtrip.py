@@ -28,7 +28,7 @@ from emgov.core.tests.ledger_samples import (
 from emgov.legal.ledgers import CounselLedger
 from emgov.legal.models import CounselRecord
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_database")]
 
 # Where an export writes a reference or a list differently from the hand-made file:
 # (data row, column) → the exported text. Dates are written YYYY-MM-DD and yes/no as 是/否.

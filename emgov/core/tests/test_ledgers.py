@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from emgov.core.interchange import registry
 from emgov.core.models import AuditEntry, Department, Officer, Region
 
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_database")]
+
 
 def csv_bytes(text: str) -> io.BytesIO:
     return io.BytesIO(text.encode("utf-8-sig"))
@@ -27,7 +29,6 @@ REGIONS = """区划代码,名称,上级区划代码,层级
 """
 
 
-@pytest.mark.django_db
 def test_region_rows_may_reference_rows_of_the_same_file_in_any_order():
     result = load("regions", REGIONS)
     assert result.ok, result.errors
@@ -36,7 +37,6 @@ def test_region_rows_may_reference_rows_of_the_same_file_in_any_order():
     assert AuditEntry.objects.filter(action="create", via="导入 测试").count() == 4
 
 
-@pytest.mark.django_db
 def test_importing_the_same_file_twice_changes_nothing():
     load("regions", REGIONS)
     versions = dict(Region.objects.values_list("code", "version"))
@@ -46,7 +46,6 @@ def test_importing_the_same_file_twice_changes_nothing():
     assert AuditEntry.objects.count() == 4
 
 
-@pytest.mark.django_db
 def test_a_changed_row_updates_its_record_and_is_audited():
     load("regions", REGIONS)
     result = load("regions", REGIONS.replace("桂城街道", "桂城"))
@@ -57,7 +56,6 @@ def test_a_changed_row_updates_its_record_and_is_audited():
     assert entry.changes == {"name": ["桂城街道", "桂城"]}
 
 
-@pytest.mark.django_db
 def test_every_bad_row_is_reported_and_nothing_is_written():
     text = """区划代码,名称,上级区划代码,层级
 440000,广东省,,省
@@ -78,21 +76,18 @@ def test_every_bad_row_is_reported_and_nothing_is_written():
     assert Region.objects.count() == 0 and AuditEntry.objects.count() == 0
 
 
-@pytest.mark.django_db
 def test_missing_required_column_and_unknown_column():
     result = load("regions", "区划代码,名称,备注\n440000,广东省,x\n")
     assert [str(e) for e in result.errors] == ["第1行 层级: 缺少必填列"]
     assert "已忽略未知列“备注”" in result.warnings
 
 
-@pytest.mark.django_db
 def test_dry_run_checks_without_writing():
     result = load("regions", REGIONS, dry_run=True)
     assert result.ok and result.created == 4
     assert Region.objects.count() == 0
 
 
-@pytest.mark.django_db
 def test_only_one_bureau_and_references_by_name_or_short_name():
     load("regions", REGIONS)
     result = load(
@@ -110,7 +105,6 @@ def test_only_one_bureau_and_references_by_name_or_short_name():
     ]
 
 
-@pytest.mark.django_db
 def test_bad_dates_and_yes_no_values_are_named():
     load("departments", "部门简称,部门名称\n应急,应急局\n")
     result = load(
@@ -136,7 +130,6 @@ def _xlsx(rows) -> io.BytesIO:
     return out
 
 
-@pytest.mark.django_db
 def test_xlsx_with_real_date_cells_and_numeric_codes():
     import datetime
 
@@ -153,7 +146,6 @@ def test_xlsx_with_real_date_cells_and_numeric_codes():
     assert officer.certificate_number == "44060500001" and str(officer.valid_until) == "2025-06-30"
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_export_import_into_an_empty_database_export_gives_the_same_rows(fmt, tmp_path):
     load("regions", REGIONS)
@@ -186,7 +178,6 @@ def _sheet_rows(path):
     return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
 
 
-@pytest.mark.django_db
 def test_import_command_reports_rows_and_exits_1(tmp_path, capsys):
     path = tmp_path / "regions.csv"
     path.write_text("区划代码,名称,上级区划代码,层级\n44000,广东省,,省\n", encoding="utf-8")
@@ -196,7 +187,6 @@ def test_import_command_reports_rows_and_exits_1(tmp_path, capsys):
     assert "第2行 区划代码: 区划代码应为6位数字" in capsys.readouterr().err
 
 
-@pytest.mark.django_db
 def test_unknown_ledger_and_format_are_clear_errors(tmp_path):
     with pytest.raises(CommandError, match="没有名为“nope”的台账"):
         call_command("export", "nope", str(tmp_path / "x.csv"))

@@ -19,7 +19,7 @@ from emgov.cases.models import PenaltyCase
 from emgov.core.models import Officer
 from emgov.core.numbering import number_take
 from emgov.demo import enforcement, enterprises, people
-from emgov.demo.base import build_base
+from emgov.demo.base import ensure_base
 from emgov.demo.build import SEED, build_demo
 from emgov.demo.names import ORG_CODE_WEIGHTS
 from emgov.demo.targets import AS_OF, REGION_CODE, SEED_FIGURES, YEAR
@@ -39,7 +39,7 @@ CONTAINS = SEED_FIGURES["contains"]
 def demo(django_db_setup, django_db_blocker):
     """The demo, built once for this module in the test database and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        build_base(actor=None)
+        ensure_base()
         build_demo()
         yield
         transaction.set_rollback(True)

@@ -81,9 +81,9 @@ def form_data(
 def guicheng_on_a_phone(browser, live_server, password: str, **enterprise_fields):
     """The demo base, a 桂城街道 firm (桂城五金制品有限公司), two bureau officers and the checklist; the
     town officer signed in on a phone-sized page."""
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
 
-    build_base(actor=None)
+    ensure_base()
     enterprise(Region.objects.get(name="桂城街道"), 1, "桂城五金制品有限公司", **enterprise_fields)
     officer_pair()
     checklist()

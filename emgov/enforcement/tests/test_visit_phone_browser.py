@@ -51,9 +51,9 @@ def test_phone_form_fits_and_refuses_an_expired_certificate(
 ):
     import datetime
 
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
 
-    build_base(actor=None)
+    ensure_base()
     town = phone.Region.objects.get(name="桂城街道")
     phone.enterprise(town, 1, "桂城五金制品有限公司")
     phone.officer("YJ101", "李执法")

@@ -14,9 +14,9 @@ def test_legal_officer_registers_extends_replies_and_downloads_the_letter(
 ):
     from docx import Document
 
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
 
-    build_base(actor=None)
+    ensure_base()
     context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
     page = context.new_page()
     sign_in(page, live_server, "legal", demo_password)
@@ -66,10 +66,10 @@ def test_published_item_appears_on_the_public_page_without_login(live_server, br
     import datetime
 
     from emgov.core import services
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
     from emgov.publicity.models import DisclosureItem
 
-    build_base(actor=None)
+    ensure_base()
     services.record_create(
         DisclosureItem(
             number="GK2023-0001",

@@ -15,10 +15,10 @@ def test_legal_officer_publishes_with_the_button_and_the_public_reads_it(
     from django.utils import timezone
 
     from emgov.core.models import Region
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
     from emgov.publicity.tests.publication_helpers import ID_NUMBER, PERSON, PERSON_MASKED, person_penalty
 
-    build_base(actor=None)
+    ensure_base()
     decided = timezone.localdate() - datetime.timedelta(days=30)
     person_penalty(
         Region.objects.get(name="九江镇"), "（南海）应急罚〔2099〕7号", decided=decided.isoformat()

@@ -14,10 +14,10 @@ def test_leader_reads_the_report_follows_a_figure_and_downloads_word(
 ):
     from docx import Document
 
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
     from emgov.reports.tests import builders as b
 
-    build_base(actor=None)
+    ensure_base()
     b.load_officers()
     company = b.enterprise("桂城街道")
     for date in ("2023-03-01", "2023-05-10", "2023-09-20"):
@@ -51,9 +51,9 @@ def test_leader_reads_the_report_follows_a_figure_and_downloads_word(
 def test_leader_edits_the_narrative_and_an_unknown_placeholder_is_refused(
     live_server, browser, artifacts_dir, demo_password
 ):
-    from emgov.demo.base import build_base
+    from emgov.demo.base import ensure_base
 
-    build_base(actor=None)
+    ensure_base()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     sign_in(page, live_server, "leader", demo_password)
 

@@ -27,12 +27,12 @@ def test_the_leader_sees_the_charts_drawn_from_local_echarts(
     sign_in(page, live_server, "leader", demo_password)
     assert page.locator("#dashboard").count() == 1
     for chart in CHARTS:
-        page.wait_for_selector(f"#{chart} canvas, #{chart} svg", timeout=10_000)
+        page.wait_for_selector(f"#{chart} canvas, #{chart} svg")
 
     page.select_option("#dashboard select[name=year]", "2023")
     page.wait_for_url("**/dashboard/?year=2023*")
     for chart in CHARTS:
-        page.wait_for_selector(f"#{chart} canvas, #{chart} svg", timeout=10_000)
+        page.wait_for_selector(f"#{chart} canvas, #{chart} svg")
     assert (
         page.locator('.dash-figure[data-key="enforcement.inspections"] .value').inner_text().startswith("3")
     )
