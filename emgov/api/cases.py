@@ -164,7 +164,8 @@ def case_history(request: HttpRequest, pk: int):
 
 # GET /{pk}/steps: the steps the caller may take now and those refused, with the reason;
 # POST /{pk}/steps/{step}: take one, the body being the step's form fields and `version`.
-steps_routes(router, "", PENALTY_CASE, _cases, CaseOut)
+# This path existed before with the version optional: integrators still post without it.
+steps_routes(router, "", PENALTY_CASE, _cases, CaseOut, version_required=False)
 
 
 @router.get("/{pk}/deadlines", response=list[DeadlineOut], summary="办案期限")

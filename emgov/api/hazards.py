@@ -184,7 +184,8 @@ def hazard_create(request: HttpRequest, payload: RegisterIn):
     return Status(201, hazard_register(actor=request.auth, visit=visit, via=VIA_API, **data))
 
 
-steps_routes(router, "", HAZARD, hazards_of, HazardOut)
+# This path existed before with the version optional: integrators still post without it.
+steps_routes(router, "", HAZARD, hazards_of, HazardOut, version_required=False)
 
 
 @router.post(

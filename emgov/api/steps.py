@@ -81,10 +81,17 @@ def steps_of(procedure: Procedure, record: Any, user: User) -> dict[str, Any]:
 
 
 def take_step(
-    request: HttpRequest, procedure: Procedure, record: Any, name: str, body: dict[str, Any]
+    request: HttpRequest,
+    procedure: Procedure,
+    record: Any,
+    name: str,
+    body: dict[str, Any],
+    *,
+    version_required: bool = False,
 ) -> Any:
     """Take step `name` on `record` for the API caller, `body` validated by the step's form:
-    404 for an unknown step, 403 for a role that may not take it, 422 naming the field or the rule."""
+    404 for an unknown step, 403 for a role that may not take it, 422 naming the field or the rule.
+    The steps path requires `version`; the earlier per-step paths accept a body without it."""
     step = procedure.step(name)
     if step is None:
         raise Http404
@@ -92,6 +99,10 @@ def take_step(
         raise HttpError(403, f"您的角色不能办理“{step.label}”。")
     body = dict(body)
     version = body.pop("version", None)
+    if (version is None and version_required) or not (version is None or type(version) is int):
+        raise HttpError(
+            422, "version：请提供该记录的版本号（整数，即最近一次读取时的 version），以免覆盖他人的办理。"
+        )
     form = procedure.form(step, record, {k: v for k, v in body.items() if v is not None})
     if not form.is_valid():
         raise HttpError(422, "；".join(f"{_label(form, k)}：{'、'.join(v)}" for k, v in form.errors.items()))
@@ -124,9 +135,12 @@ def steps_routes(
     out: type[Schema],
     *,
     legacy: bool = False,
+    version_required: bool = True,
 ) -> None:
     """Add `GET {prefix}/{pk}/steps` and `POST {prefix}/{pk}/steps/{step}` for `procedure`; with
-    `legacy`, also the earlier `POST {prefix}/{pk}/{step}`, which integrators still call."""
+    `legacy`, also the earlier `POST {prefix}/{pk}/{step}`, which integrators still call. The steps
+    path requires `version`, except where it existed before with the version optional
+    (`version_required=False`), so that integrators' calls keep working."""
 
     def record(request: HttpRequest, pk: int) -> Any:
         return get_object_or_404(queryset(request.auth), pk=pk)
@@ -147,7 +161,9 @@ def steps_routes(
         operation_id=f"{procedure.name}_take_step",
     )
     def take(request: HttpRequest, pk: int, step: str, payload: StepIn):
-        return take_step(request, procedure, record(request, pk), step, _body(request))
+        return take_step(
+            request, procedure, record(request, pk), step, _body(request), version_required=version_required
+        )
 
     if legacy:
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from emgov.cases.models import CaseStep
 from emgov.cases.tests.helpers import decided_case, take
 from emgov.core import hooks
-from emgov.publicity.publications import publications_of
+from emgov.publicity.services.publications import publications_of
 
 D = datetime.date
 

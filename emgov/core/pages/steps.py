@@ -62,13 +62,18 @@ class ProcedurePages:
             {
                 "step": o.step,
                 "refusal": o.refusal,
-                "target": self.procedure.states.get(o.step.target, "") if o.step.target else "",
+                "target": self._target_label(o.step),
                 "form": self._step_form(o.step, obj, None, auto_id=f"id_{o.step.name}_%s")
                 if o.available
                 else None,
             }
             for o in self.procedure.options(obj, request.user)
         ]
+
+    def _target_label(self, step: Step) -> str:
+        """The state the step leads to, unless the step's own name already says it."""
+        label = str(self.procedure.states.get(step.target, "")) if step.target else ""
+        return "" if label == str(step.label) else label
 
     def step_warnings(self, obj: Any, step: Step) -> list[str]:
         """What the user is warned of after taking `step` (e.g. a deadline missed but not forbidden)."""

@@ -167,7 +167,11 @@ def test_every_link_of_the_menu_and_the_todo_list_opens_for_its_persona(demo, dj
     with django_db_blocker.unblock():
         user = _users()[persona]
         client = _client(user)
-        links = [link["url"] for area in menu_for(user) for link in area["links"]]
+        # The ledgers' own pages are opened by the matrix above; the menu's other pages here.
+        covered = {pages.url("list") for pages in ledgers()}
+        links = [
+            link["url"] for area in menu_for(user) for link in area["links"] if link["url"] not in covered
+        ]
         kinds = {}
         for item in todo_for(user, AS_OF):
             kinds.setdefault(item.kind, item.url)  # one of each kind: they share their page

@@ -61,7 +61,7 @@ DRAW_PAGES = DrawPages()
 
 def public_draws(request: HttpRequest) -> HttpResponse:
     """Published draws, for everyone: enterprise names and officers' names and certificate numbers only."""
-    from emgov.publicity.public_views import render_public
+    from emgov.publicity.views.public import render_public
 
     qs = (
         Draw.objects.filter(voided_at__isnull=True, plan__voided_at__isnull=True, published_on__isnull=False)

@@ -114,7 +114,7 @@ def visit_extra(visit: Visit) -> dict[str, Any]:
     return {
         "answers": list(answers.order_by("item__position", "item__article")),
         "attachments": [
-            (a, reverse("legal:attachment", kwargs={"pk": a.pk})) for a in visit.attachments.all()
+            (a, reverse("core:attachment", kwargs={"pk": a.pk})) for a in visit.attachments.all()
         ],
         "hazards": list(visit.hazards.filter(voided_at__isnull=True).order_by("number")),
         "record_url": reverse("enforcement:visit-record"),

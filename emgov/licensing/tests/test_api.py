@@ -65,6 +65,8 @@ def test_the_api_lists_the_steps_and_refuses_a_stale_or_unavailable_one(nanhai):
         client, f"{url}/decide", {"decided_on": "2023-10-09", "result": "准予", "version": case.version}
     )
     assert wrong.status_code == 422 and "不是当前" in str(wrong.json()["detail"])
+    blind = post(client, f"{url}/accept", {"accepted_on": "2023-09-28"})
+    assert blind.status_code == 422 and "请提供该记录的版本号" in blind.json()["detail"]
     stale = post(client, f"{url}/accept", {"accepted_on": "2023-09-28", "version": case.version - 1})
     assert stale.status_code == 422 and "已被其他人修改" in str(stale.json()["detail"])
     assert LicensingCase.objects.get(pk=case.pk).accepted_on is None

@@ -12,24 +12,27 @@ from emgov.publicity.services.deadlines import (
     SUPPLEMENT_NOTICE_DAYS,
 )
 
+# The application's own data: the fields of its form, in the order of the detail page.
+APPLICATION_FIELDS = (
+    "number",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_phone",
+    "applicant_address",
+    "channel",
+    "submitted_on",
+    "received_on",
+    "description",
+    "format_wanted",
+    "delivery_wanted",
+    "region",
+)
+
 
 class DisclosureRequestForm(LedgerForm):
     class Meta:
         model = DisclosureRequest
-        fields = [
-            "number",
-            "applicant_name",
-            "applicant_id_number",
-            "applicant_phone",
-            "applicant_address",
-            "channel",
-            "submitted_on",
-            "received_on",
-            "description",
-            "format_wanted",
-            "delivery_wanted",
-            "region",
-        ]
+        fields = list(APPLICATION_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"number": _("新登记时可留空，系统按年度自动编号")}
 

@@ -95,7 +95,11 @@ def test_the_api_refuses_a_stale_or_unavailable_step_and_writes_nothing(nanhai):
     reply = {"reply_type": "予以公开", "replied_on": "2023-10-20"}
     stale = post(client, f"{url}/reply", {**reply, "version": request.version - 1})
     assert stale.status_code == 422 and "已被其他人修改" in str(stale.json()["detail"])
-    wrong = post(client, f"{url}/supplement-received", {"supplement_completed_on": "2023-10-09"})
+    wrong = post(
+        client,
+        f"{url}/supplement-received",
+        {"supplement_completed_on": "2023-10-09", "version": request.version},
+    )
     assert wrong.status_code == 422 and "“收到补正”不是当前（办理中）可以办理的环节" in str(
         wrong.json()["detail"]
     )

@@ -17,28 +17,13 @@ from emgov.core.models import User
 from emgov.core.pages import LedgerPages, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
 from emgov.core.workdays import WorkdayCalendar
-from emgov.publicity.forms.requests import DisclosureRequestForm
+from emgov.publicity.forms.requests import APPLICATION_FIELDS, DisclosureRequestForm
 from emgov.publicity.models import DisclosureRequest
 from emgov.publicity.procedures import DISCLOSURE_REQUEST
 from emgov.publicity.services.deadlines import compute_clock
 from emgov.publicity.services.letters import reply_letter
 from emgov.publicity.services.requests import disclosure_request_register, disclosure_request_update
 
-# The application's own data, then the steps of its handling, in the order of the detail page.
-APPLICATION_FIELDS = (
-    "number",
-    "applicant_name",
-    "applicant_id_number",
-    "applicant_phone",
-    "applicant_address",
-    "channel",
-    "submitted_on",
-    "received_on",
-    "description",
-    "format_wanted",
-    "delivery_wanted",
-    "region",
-)
 HANDLING_FIELDS = (
     "supplement_requested_on",
     "supplement_note",
