@@ -6,7 +6,16 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models import Department, DocumentNumberTemplate, HolidayOverride, Officer, Region, User
+from emgov.core import rules
+from emgov.core.models import (
+    Department,
+    DocumentNumberTemplate,
+    HolidayOverride,
+    Officer,
+    Region,
+    RuleVersion,
+    User,
+)
 
 
 class ScopedModelForm(forms.ModelForm):
@@ -81,3 +90,16 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("用户名或密码不正确。"),
         "inactive": _("该账号已停用。"),
     }
+
+
+class RuleVersionForm(ScopedModelForm):
+    class Meta:
+        model = RuleVersion
+        fields = ["key", "value", "effective_from", "region", "basis", "note"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key"] = forms.ChoiceField(
+            label=_("规则"),
+            choices=[(k, f"{r.label}（{k}）") for k, r in sorted(rules.RULES.items())],
+        )

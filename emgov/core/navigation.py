@@ -93,5 +93,7 @@ def register_core() -> None:
     register("system", _("用户"), "core:users-list", roles={Role.ADMIN})
     register("system", _("节假日调整"), "core:holidays-list", roles={Role.ADMIN})
     register("system", _("文号模板"), "core:numbering-list", roles={Role.ADMIN})
+    register("legal", _("法定期限与规则"), "core:rules")
+    register("system", _("规则版本"), "core:rule-versions-list", roles={Role.ADMIN})
     register("system", _("审计记录"), "core:audit-list", roles={Role.ADMIN, Role.LEADER})
     register("system", _("接口文档"), "api-1.0.0:openapi-view")

@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("audit/", views.audit_list, name="audit-list"),
+    path("rules/", views.rules_page, name="rules"),
     path("attachments/<int:pk>/", attachments.attachment_view, name="attachment"),
     path("users/", users.user_list, name="users-list"),
     path("users/new/", users.user_create, name="users-create"),
@@ -17,4 +18,5 @@ urlpatterns = [
     *views.OfficerPages().urls(),
     *views.HolidayPages().urls(),
     *views.NumberingPages().urls(),
+    *views.RuleVersionPages().urls(),
 ]

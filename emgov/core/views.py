@@ -7,9 +7,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core import services
+from emgov.core import rules, services, workflow
 from emgov.core.forms import (
     DepartmentForm,
     DocumentNumberTemplateForm,
@@ -17,6 +18,7 @@ from emgov.core.forms import (
     LoginForm,
     OfficerForm,
     RegionForm,
+    RuleVersionForm,
 )
 from emgov.core.models import (
     AuditEntry,
@@ -26,9 +28,11 @@ from emgov.core.models import (
     Officer,
     Region,
     Role,
+    RuleVersion,
 )
 from emgov.core.navigation import todo_for
 from emgov.core.pages import LedgerPages
+from emgov.core.permissions import ADMINS
 
 # Panels shown above the to-do list (the leaders' dashboard): apps append a function of the request
 # returning rendered HTML, or "" for none, in their AppConfig.ready().
@@ -132,3 +136,56 @@ class NumberingPages(LedgerPages):
     form_class = DocumentNumberTemplateForm
     list_display = ("doc_type", "template")
     default_ordering = ("doc_type",)
+
+
+class RuleVersionPages(LedgerPages):
+    """规则版本: the administrator adds a rule's new version with its effective date; one entered in
+    error is voided with a reason."""
+
+    name = "rule-versions"
+    namespace = "core"
+    model = RuleVersion
+    title = _("规则版本")
+    form_class = RuleVersionForm
+    list_display = ("key", "value", "effective_from", "region", "basis")
+    search_fields = ("key", "basis", "note")
+    default_ordering = ("key", "-effective_from")
+    select_related = ("region",)
+    edit_roles = ADMINS
+
+    def edit_locked(self, obj: RuleVersion) -> str | None:
+        return _("规则版本不修改：录入有误的，作废后重新添加。")
+
+
+def rules_page(request: HttpRequest) -> HttpResponse:
+    """法定期限与规则: every rule with its legal basis, the value in force today and where the system
+    uses it, and every step's guard with its article — so that a reviewer can audit the encoded law."""
+    today = timezone.localdate()
+    versions: dict[str, list[RuleVersion]] = {}
+    for version in RuleVersion.objects.filter(voided_at__isnull=True).select_related("region"):
+        versions.setdefault(version.key, []).append(version)
+    rows = []
+    for key, rule in sorted(rules.RULES.items()):
+        own = sorted(versions.get(key, []), key=lambda v: v.effective_from, reverse=True)
+        national = [v for v in own if v.region_id is None and v.effective_from <= today]
+        rows.append(
+            {
+                "rule": rule,
+                "in_force": national[0].value if national else rule.default,
+                "since": national[0].effective_from if national else None,
+                "versions": own,
+            }
+        )
+    guards = [
+        {"procedure": procedure, "step": step, "guard": guard}
+        for procedure in workflow.PROCEDURES.values()
+        for step in procedure.steps
+        for guard in step.guards
+    ]
+    context = {
+        "rows": rows,
+        "guards": guards,
+        "today": today,
+        "can_add": request.user.sees_everything or request.user.role in ADMINS,
+    }
+    return render(request, "core/rules.html", context)

@@ -32,6 +32,10 @@ from emgov.core.services import VIA_WEB, record_lock, record_update, require_sco
 StepRun = Callable[..., "dict[str, Any] | models.Model | None"]
 
 
+# Every declared procedure by name: the rule page lists their guards.
+PROCEDURES: dict[str, Procedure] = {}
+
+
 @dataclass(frozen=True)
 class Guard:
     """A rule a step must satisfy. `test(record)` is true when it holds; otherwise the step is refused
@@ -107,6 +111,11 @@ class Procedure:
         self._by_name = {s.name: s for s in self.steps}
         if len(self._by_name) != len(self.steps):
             raise ValueError(f"{self.name}: two steps share a name")
+        PROCEDURES[self.name] = self
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name)
 
     def register(self, step: Step) -> None:
         """Add a step declared by another app; registering the same step again replaces it."""

@@ -6,6 +6,7 @@ from emgov.core.models.jobs import ImportJob, ImportState
 from emgov.core.models.numbering import DocumentNumberTemplate, DocumentSequence
 from emgov.core.models.officers import Officer
 from emgov.core.models.regions import Department, Region, RegionLevel
+from emgov.core.models.rules import RuleVersion
 from emgov.core.models.users import ApiToken, Role, User
 
 __all__ = [
@@ -26,5 +27,6 @@ __all__ = [
     "Region",
     "RegionLevel",
     "Role",
+    "RuleVersion",
     "User",
 ]
