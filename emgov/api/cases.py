@@ -10,7 +10,9 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from emgov.api.steps import steps_routes
@@ -42,14 +44,18 @@ class CaseOut(Schema):
     legal_basis: str
     penalty_kinds: list[str]
     fine_amount: Decimal | None
+    confiscation_amount: Decimal | None
     filed_on: datetime.date
     decision_due_on: datetime.date | None
     notified_on: datetime.date | None
+    notice_served_on: datetime.date | None
     statement_due_on: datetime.date | None
+    statement_on: datetime.date | None
     hearing_requested_on: datetime.date | None
     hearing_on: datetime.date | None
     reviewed_on: datetime.date | None
     decided_on: datetime.date | None
+    decision_approver: str | None
     discretion_grade_id: int | None
     discretion_reason: str
     served_on: datetime.date | None
@@ -60,6 +66,11 @@ class CaseOut(Schema):
     archived_on: datetime.date | None
     published_on: datetime.date | None
     allowed_steps: list[str]
+
+    @staticmethod
+    def resolve_decision_approver(obj: PenaltyCase) -> str | None:
+        """The bureau head who approved the decision (行政处罚法第五十七条)."""
+        return str(obj.decision_approver) if obj.decision_approver_id else None
 
     @staticmethod
     def resolve_allowed_steps(obj: PenaltyCase, context: dict[str, Any]) -> list[str]:
@@ -85,12 +96,51 @@ class HistoryOut(Schema):
 class DeadlineOut(Schema):
     key: str
     label: str
+    starts_on: datetime.date | None = None
     due_on: datetime.date
     basis: str
     done_on: datetime.date | None
     overdue: bool
     late: bool
     lapsed: bool
+
+
+class FileOut(Schema):
+    id: int
+    original_name: str
+    size: int
+    mime_type: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return reverse("core:attachment", kwargs={"pk": obj.pk})
+
+
+class EvidenceOut(Schema):
+    id: int
+    evidence_type: str
+    title: str
+    collected_on: datetime.date
+    collected_by: str
+    is_inquiry: bool
+    interviewee: str
+    description: str
+    files: list[FileOut]
+
+    @staticmethod
+    def resolve_files(obj) -> list:
+        return list(obj.attachments.all())
+
+
+class ChallengeOut(Schema):
+    id: int
+    kind: str
+    number: str
+    body: str
+    filed_on: datetime.date
+    ended_on: datetime.date | None
+    result: str
 
 
 class DocumentOut(Schema):
@@ -113,7 +163,10 @@ class OpenIn(Schema):
 
 
 def _cases(user: User):
-    return PenaltyCase.objects.visible_to(user).select_related("department")
+    # The region's rule versions (hearing amounts …) are read from the case's enterprise town.
+    return PenaltyCase.objects.visible_to(user).select_related(
+        "department", "decision_approver", "enterprise__town", "visit__enterprise__town", "region"
+    )
 
 
 def _case(request: HttpRequest, pk: int) -> PenaltyCase:
@@ -166,6 +219,41 @@ def case_history(request: HttpRequest, pk: int):
 # POST /{pk}/steps/{step}: take one, the body being the step's form fields and `version`.
 # This path existed before with the version optional: integrators still post without it.
 steps_routes(router, "", PENALTY_CASE, _cases, CaseOut, version_required=False)
+
+
+@router.get("/{pk}/evidence", response=list[EvidenceOut], summary="证据清单（含证据文件）")
+def case_evidence(request: HttpRequest, pk: int):
+    return _case(request, pk).evidence.filter(voided_at__isnull=True).prefetch_related("attachments")
+
+
+@router.post(
+    "/{pk}/evidence/{evidence_id}/files",
+    response=CaseOut,
+    summary="上传证据文件（扫描件、照片、录音录像；multipart，含 version）：办理“上传证据文件”环节",
+)
+def case_evidence_file(
+    request: HttpRequest, pk: int, evidence_id: int, file: File[UploadedFile], version: Form[int]
+):
+    case = _case(request, pk)
+    step = PENALTY_CASE.step("evidence_attach")
+    if not PENALTY_CASE.permits(request.auth, step):
+        raise HttpError(403, f"您的角色不能办理“{step.label}”。")
+    form = PENALTY_CASE.form(step, case, {"evidence": evidence_id}, files={"file": file})
+    if not form.is_valid():
+        raise HttpError(422, "；".join(f"{k}：{'、'.join(v)}" for k, v in form.errors.items()))
+    return PENALTY_CASE.take(
+        "evidence_attach",
+        case,
+        actor=request.auth,
+        expected_version=version,
+        via=VIA_API,
+        **form.cleaned_data,
+    )
+
+
+@router.get("/{pk}/challenges", response=list[ChallengeOut], summary="对处罚决定的行政复议、行政诉讼")
+def case_challenges(request: HttpRequest, pk: int):
+    return _case(request, pk).challenges.filter(voided_at__isnull=True)
 
 
 @router.get("/{pk}/deadlines", response=list[DeadlineOut], summary="办案期限")

@@ -19,4 +19,9 @@ class CasesConfig(AppConfig):
         navigation.register("cases", _("立案"), "cases:penalties-open", roles=CASE_STAFF)
         navigation.register("cases", _("裁量基准"), "cases:discretion-list")
         navigation.register_todo(case_todos)
+        from emgov.cases.services.due_dates import case_due_dates_recompute
+        from emgov.core import hooks
+
+        hooks.recompute_due_dates.register(case_due_dates_recompute)
         import emgov.cases.hazard_steps  # noqa: F401  (adds 立案查处 to the hazard procedure)
+        import emgov.cases.rules  # noqa: F401  (declares the case rules for 法定期限与规则)

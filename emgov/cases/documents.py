@@ -35,9 +35,9 @@ def _party_lines(doc: OfficialDocument, case: PenaltyCase) -> None:
 
 
 def _penalty_text(case: PenaltyCase) -> str:
-    kinds = "、".join(case.penalty_kinds or [])
+    text = "、".join(case.penalty_kinds or [])
     if case.fine_amount:
-        text = _("%(kinds)s，罚款人民币%(fine)s元") % {"kinds": kinds, "fine": _money(case.fine_amount)}
+        text = _("%(kinds)s，罚款人民币%(fine)s元") % {"kinds": text, "fine": _money(case.fine_amount)}
         if case.daily_amount:
             text += _("（按日连续处罚：自%(start)s至%(end)s共%(days)d日，每日%(daily)s元）") % {
                 "start": _date(case.continuous_from),
@@ -45,8 +45,11 @@ def _penalty_text(case: PenaltyCase) -> str:
                 "days": (case.continuous_until - case.continuous_from).days + 1,
                 "daily": _money(case.daily_amount),
             }
-        return text
-    return kinds
+    if case.confiscation_amount:
+        text += _("，没收违法所得、非法财物价值人民币%(amount)s元") % {
+            "amount": _money(case.confiscation_amount)
+        }
+    return text
 
 
 def _step_on(case: PenaltyCase, action: str):
@@ -76,6 +79,11 @@ def filing_form(case: PenaltyCase) -> OfficialDocument:
     return doc
 
 
+def _due(case: PenaltyCase) -> str:
+    """The last day of the party's period, once the notice is served (it runs from receipt)."""
+    return _("（即%(due)s前）") % {"due": _date(case.statement_due_on)} if case.statement_due_on else ""
+
+
 def notice(case: PenaltyCase) -> OfficialDocument:
     doc = OfficialDocument()
     doc.title(_("行政处罚告知书"))
@@ -95,9 +103,9 @@ def notice(case: PenaltyCase) -> OfficialDocument:
     doc.paragraph(
         _(
             "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。"
-            "请于收到本告知书之日起五个工作日内（即%(due)s前）向本机关提出，逾期视为放弃上述权利。"
+            "请于收到本告知书之日起五个工作日内%(due)s向本机关提出，逾期视为放弃上述权利。"
         )
-        % {"due": _date(case.statement_due_on)}
+        % {"due": _due(case)}
     )
     doc.signature(_issuer(case), case.notified_on)
     return doc
@@ -115,9 +123,9 @@ def hearing_notice(case: PenaltyCase) -> OfficialDocument:
     doc.paragraph(
         _(
             "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求听证。"
-            "如要求听证，应当在收到本告知书之日起五个工作日内（即%(due)s前）向本机关提出，逾期视为放弃听证。"
+            "如要求听证，应当在收到本告知书之日起五个工作日内%(due)s向本机关提出，逾期视为放弃听证。"
         )
-        % {"due": _date(case.statement_due_on)}
+        % {"due": _due(case)}
     )
     doc.signature(_issuer(case), case.notified_on)
     return doc

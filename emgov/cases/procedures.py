@@ -1,13 +1,19 @@
-"""The procedure of a penalty case (行政处罚法): 立案 → 调查取证 → 告知 → 陈述申辩 / 听证 → 法制审核 →
-集体讨论 → 决定 → 送达 → 执行 → 结案 → 归档, declared once for the case page, the API, the demo and the
-tests. The summary procedure (简易程序, Art. 51) decides on the spot when the case is created
+"""The procedure of a penalty case (行政处罚法): 立案 → 调查取证 → 告知（送达）→ 陈述申辩 / 听证 →
+法制审核 → 集体讨论 → 决定 → 送达 → 执行（催告、复议诉讼、强制执行）→ 结案 → 归档, declared once for
+the case page, the API, the demo and the tests. The summary procedure (简易程序, Art. 51) decides on the spot when the case is created
 (`services.case_summary_decide`); such a case has no later steps here, nor has a decision recorded
 in the ledger without its procedure.
 
 A case's state is its stage. Each step names the stages it is taken from, the stage it leads to and
 the form it takes; the rules of law on the case are its guards, each with its article; the checks on
-the form's values (a date before another, a fine above the one notified) stay in the step's function.
-Every step leaves a row in the case's history (`CaseStep`), which the documents and the history read.
+the form's values (a date before another, a fine above the one notified, a decision within the party's
+period, an extension after the limit ran out) stay in the step's function. Every number they use is in
+the rule table (`cases.rules`, read on the case's filing date). Every step leaves a row in the case's
+history (`CaseStep`), which the documents and the history read.
+
+Who takes which step: the case staff file, investigate and notify; the legal office reviews, and not a
+case it handled (Art. 58); the bureau's head (局领导) decides and extends the time limit himself
+(Arts. 57, 60), see `HEADS`.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from emgov.cases.forms import steps as forms
 from emgov.cases.models import CaseStage, PenaltyCase, Procedure
 from emgov.cases.services import decisions, execution, hearing, investigation
 from emgov.cases.services.history import Entry, record_step
-from emgov.core.models import User
+from emgov.core.models import Role, User
 from emgov.core.permissions import CASE_STAFF, LEGAL_STAFF
 from emgov.core.workflow import Guard, Step
 from emgov.core.workflow import Procedure as Workflow
@@ -124,6 +130,15 @@ EVIDENCE_COLLECTED = Guard(
     "行政处罚法第五十四条",
     "no_evidence",
 )
+NOTICE_SERVED = Guard(
+    lambda c: bool(c.notice_served_on),
+    _(
+        "告知书尚未送达当事人：陈述申辩、申请听证的期限自当事人收到告知书之日起计算，送达前不能办理"
+        "（行政处罚法第四十四条、第六十二条、第六十四条）。请先登记告知书送达。"
+    ),
+    "行政处罚法第四十四条、第六十二条、第六十四条",
+    "notice_not_served",
+)
 HEARING_APPLIES = Guard(
     rules.hearing_applies,
     _(
@@ -152,10 +167,21 @@ REVIEWED_BEFORE_DISCUSSION = Guard(
     "review_required",
 )
 DISCUSSED = Guard(
-    lambda c: bool(c.discussed_on) or not c.major_case,
-    _("重大案件须经集体讨论（行政处罚法第五十七条），集体讨论前不能作出决定。"),
-    "行政处罚法第五十七条",
+    lambda c: bool(c.discussed_on) or not rules.discussion_applies(c),
+    _(
+        "情节复杂、重大违法行为或拟给予责令停产停业、吊销许可证件等较重处罚的，须经负责人集体讨论"
+        "（行政处罚法第五十七条第二款），集体讨论前不能作出决定。"
+    ),
+    "行政处罚法第五十七条第二款",
     "discussion_required",
+)
+NO_PENDING_CHALLENGE = Guard(
+    lambda c: not execution.challenge_pending(c),
+    _(
+        "当事人对决定申请的行政复议或提起的行政诉讼尚未审结，不能申请人民法院强制执行（行政强制法第五十三条）。"
+    ),
+    "行政强制法第五十三条",
+    "challenge_pending",
 )
 EXECUTED = Guard(
     lambda c: not rules.has_fine(c) or bool(c.paid_on) or bool(c.court_applied_on),
@@ -163,6 +189,13 @@ EXECUTED = Guard(
     "行政处罚法第七十二条",
     "not_executed",
 )
+
+# 负责人 (Art. 57): the bureau's head approves the decision and the extension of its time limit himself,
+# on his own account: in the bureau the head signs the 审批表, and in the system his login is that
+# signature (a clerk choosing a name from a list would not be his approval).
+HEADS = frozenset({Role.LEADER, Role.ADMIN})
+HANDLED = tuple(stage for stage in CaseStage if stage != S.ARCHIVED)
+DECIDED = (S.DECIDED, S.SERVED, S.EXECUTION, S.CLOSED)
 
 
 def _owes_fine(case: PenaltyCase) -> bool:
@@ -195,6 +228,16 @@ PENALTY_CASE = Workflow(
             history=investigation.evidence_history,
         ),
         step(
+            "evidence_attach",
+            _("上传证据文件"),
+            investigation.evidence_attach,
+            sources=HANDLED,
+            applies=investigation.has_evidence,
+            form=forms.EvidenceAttachForm,
+            form_kwargs=lambda c: {"case": c},
+            history=investigation.evidence_attach_history,
+        ),
+        step(
             "notify",
             _("行政处罚告知"),
             investigation.case_notify,
@@ -205,12 +248,31 @@ PENALTY_CASE = Workflow(
             history=investigation.notify_history,
         ),
         step(
+            "notice_serve",
+            _("告知书送达"),
+            investigation.notice_serve,
+            sources=(S.NOTIFIED,),
+            applies=lambda c: not c.notice_served_on,
+            form=forms.OnForm,
+            history=investigation.notice_serve_history,
+        ),
+        step(
+            "renotify",
+            _("重新告知（变更拟处罚）"),
+            investigation.case_renotify,
+            sources=AFTER_NOTICE,
+            target=S.NOTIFIED,
+            form=forms.NotifyForm,
+            history=investigation.renotify_history,
+        ),
+        step(
             "statement",
             _("记录陈述申辩"),
             hearing.case_statement,
             sources=(S.NOTIFIED,),
             target=S.STATEMENT,
             form=forms.StatementForm,
+            guards=(NOTICE_SERVED,),
         ),
         step(
             "hearing_request",
@@ -219,7 +281,7 @@ PENALTY_CASE = Workflow(
             sources=(S.NOTIFIED, S.STATEMENT),
             target=S.HEARING,
             form=forms.OnForm,
-            guards=(HEARING_APPLIES,),
+            guards=(HEARING_APPLIES, NOTICE_SERVED),
         ),
         step(
             "hearing_notice",
@@ -247,7 +309,7 @@ PENALTY_CASE = Workflow(
             roles=LEGAL_STAFF,
             applies=lambda c: rules.review_applies(c) and not c.reviewed_on,
             form=forms.ReviewForm,
-            guards=(HEARING_OVER,),
+            guards=(NOTICE_SERVED, HEARING_OVER),
             history=decisions.review_history,
         ),
         step(
@@ -256,9 +318,9 @@ PENALTY_CASE = Workflow(
             decisions.case_discuss,
             sources=AFTER_NOTICE,
             target=S.DISCUSSION,
-            applies=lambda c: c.major_case and not c.discussed_on,
+            applies=lambda c: rules.discussion_applies(c) and not c.discussed_on,
             form=forms.DiscussForm,
-            guards=(HEARING_OVER, REVIEWED_BEFORE_DISCUSSION),
+            guards=(NOTICE_SERVED, HEARING_OVER, REVIEWED_BEFORE_DISCUSSION),
         ),
         step(
             "decide",
@@ -266,8 +328,9 @@ PENALTY_CASE = Workflow(
             decisions.case_decide,
             sources=AFTER_NOTICE,
             target=S.DECIDED,
+            roles=HEADS,
             form=forms.DecideForm,
-            guards=(HEARING_OVER, REVIEWED, DISCUSSED),
+            guards=(NOTICE_SERVED, HEARING_OVER, REVIEWED, DISCUSSED),
             history=decisions.decide_history,
         ),
         step(
@@ -275,6 +338,7 @@ PENALTY_CASE = Workflow(
             _("延长办案期限"),
             decisions.case_extend,
             sources=BEFORE_DECISION,
+            roles=HEADS,
             form=forms.ExtendForm,
             history=decisions.extend_history,
         ),
@@ -307,6 +371,33 @@ PENALTY_CASE = Workflow(
             history=execution.defer_history,
         ),
         step(
+            "challenge",
+            _("登记行政复议、行政诉讼"),
+            execution.challenge_add,
+            sources=DECIDED,
+            form=forms.ChallengeForm,
+            history=execution.challenge_history,
+        ),
+        step(
+            "challenge_end",
+            _("登记复议、诉讼审结"),
+            execution.challenge_end,
+            sources=DECIDED,
+            applies=execution.challenge_pending,
+            form=forms.ChallengeEndForm,
+            form_kwargs=lambda c: {"case": c},
+            history=execution.challenge_end_history,
+        ),
+        step(
+            "demand",
+            _("催告"),
+            execution.case_demand,
+            sources=AFTER_SERVICE,
+            target=S.EXECUTION,
+            applies=lambda c: _owes_fine(c) and not c.demanded_on and not c.court_applied_on,
+            form=forms.OnForm,
+        ),
+        step(
             "court",
             _("申请法院强制执行"),
             execution.case_court,
@@ -314,6 +405,7 @@ PENALTY_CASE = Workflow(
             target=S.EXECUTION,
             applies=lambda c: _owes_fine(c) and not c.court_applied_on,
             form=forms.CourtForm,
+            guards=(NO_PENDING_CHALLENGE,),
             history=execution.court_history,
         ),
         step(

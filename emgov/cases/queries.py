@@ -30,6 +30,7 @@ class Deadline:
     overdue: bool = False
     late: bool = False
     lapsed: bool = False  # a period of the party's that ran out (it cannot be "overdue")
+    starts_on: datetime.date | None = None  # a window's first day (court enforcement)
 
 
 def _deadline(key, label, due, basis, done, today) -> Deadline:
@@ -54,21 +55,22 @@ def case_deadlines(
     if not case.stage or case.procedure != "普通程序":
         return out
     if case.decision_due_on:
-        extended = case.decision_due_on != rules.decision_limit(case.filed_on)
-        basis = _("立案之日起九十日（行政处罚法第六十条）")
+        extended = case.decision_due_on != rules.decision_limit(case, calendar)
+        basis = _("立案之日起九十日，届满日为节假日的顺延（行政处罚法第六十条）")
         if extended:
-            basis += _("，经批准延长")
+            basis += _("，经负责人批准延长")
         out.append(
             _deadline("decision", _("作出处罚决定"), case.decision_due_on, basis, case.decided_on, today)
         )
     if case.notified_on and case.statement_due_on:
-        done = case.hearing_requested_on
+        done = case.statement_on or case.hearing_requested_on
         out.append(
             _deadline(
                 "statement",
                 _("陈述申辩、申请听证"),
                 case.statement_due_on,
-                _("告知后五个工作日（行政处罚法第六十四条、第八十五条）"),
+                _("收到告知书（%(d)s）后五个工作日（行政处罚法第六十四条、第八十五条）")
+                % {"d": f"{case.notice_served_on or case.notified_on:%Y-%m-%d}"},
                 done,
                 today,
             )
@@ -77,7 +79,7 @@ def case_deadlines(
         out[-1].overdue = False
         out[-1].lapsed = done is None and today > case.statement_due_on
     if case.hearing_notified_on and case.hearing_on:
-        earliest = rules.earliest_hearing(case.hearing_notified_on, calendar)
+        earliest = rules.earliest_hearing(case, case.hearing_notified_on, calendar)
         out.append(
             Deadline(
                 "hearing",
@@ -88,7 +90,7 @@ def case_deadlines(
             )
         )
     if case.decided_on:
-        due = rules.service_due(case.decided_on, calendar)
+        due = rules.service_due(case, case.decided_on, calendar)
         out.append(
             _deadline(
                 "service",
@@ -105,26 +107,41 @@ def case_deadlines(
                 "payment",
                 _("缴纳罚款"),
                 case.payment_due_on,
-                _("收到决定书之日起十五日（行政处罚法第六十七条），逾期每日加处3%罚款"),
+                _(
+                    "收到决定书之日起十五日，届满日为节假日的顺延（行政处罚法第六十七条），逾期每日加处3%罚款，"
+                    "复议、诉讼期间不计算（第七十二条、第七十三条）"
+                ),
                 case.paid_on,
                 today,
             )
         )
-    if case.demanded_on:
-        out.append(
-            Deadline(
-                "court",
-                _("申请法院强制执行（最早）"),
-                rules.court_earliest(case.demanded_on, calendar),
-                _("催告书送达十个工作日后（行政强制法第五十四条）"),
-                case.court_applied_on,
-            )
+    window = rules.court_window(case, calendar) if case.served_on and rules.has_fine(case) else None
+    if window and (case.demanded_on or case.court_applied_on or not case.paid_on):
+        first, last = window
+        basis = _(
+            "复议（六十日）、诉讼（六个月）期限届满后三个月内，且催告书送达十个工作日后（行政强制法第五十三条、第五十四条）"
         )
+        if not case.demanded_on and not case.court_applied_on:
+            basis += _("；尚未催告")
+        deadline = _deadline(
+            "court", _("申请法院强制执行（期间）"), last, basis, case.court_applied_on, today
+        )
+        deadline.starts_on = first
+        # Only a fine still owed makes the window a limit of the bureau's.
+        deadline.overdue = deadline.overdue and not case.paid_on
+        out.append(deadline)
     return out
 
 
 def calendar_warnings(case: PenaltyCase) -> list[str]:
-    years = {case.filed_on.year} | {d.year for d in (case.notified_on, case.decided_on) if d}
+    dates = (
+        case.notified_on,
+        case.decided_on,
+        case.decision_due_on,
+        case.statement_due_on,
+        case.payment_due_on,
+    )
+    years = {case.filed_on.year} | {d.year for d in dates if d}
     return [w for w in (coverage_warning(y) for y in sorted(years)) if w]
 
 
@@ -168,8 +185,13 @@ def case_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]
         )[:50]
     ]
     calendar = WorkdayCalendar()
-    for c in live.filter(stage=CaseStage.DECIDED, served_on__isnull=True, procedure="普通程序")[:50]:
-        due = rules.service_due(c.decided_on, calendar)
+    undelivered = (
+        PenaltyCase.objects.visible_to(user)
+        .live()
+        .select_related("enterprise__town", "visit__enterprise__town", "region")
+    )
+    for c in undelivered.filter(stage=CaseStage.DECIDED, served_on__isnull=True, procedure="普通程序")[:50]:
+        due = rules.service_due(c, c.decided_on, calendar)
         if due <= horizon:
             items.append(_todo(c, _("送达期限"), due, today))
     return items

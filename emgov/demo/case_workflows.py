@@ -1,5 +1,7 @@
 """Penalty cases at every stage of the general procedure, filed through `case_open` and taken through
-the steps of `PENALTY_CASE`.
+the steps of `PENALTY_CASE`, each by the one the law gives it to: the enforcement officer (黄执法) files,
+investigates and notifies; the legal officer (林法制), who handled none of them, reviews (行政处罚法第五十八条);
+the bureau's head (陈局长, 局领导) approves the decisions and the extension (第五十七条、第六十条).
 
 The cases are filed on the bureau's inspections after the report's as-of date (2023-12-04) and none is
 decided before 2024, so the report's figures stay as stated.
@@ -65,13 +67,14 @@ def _investigated(actor: User, visit: Visit, violation: str, filed_on: datetime.
     case = services.case_open(actor=actor, visit=visit, filed_on=filed_on, violation=violation, via=VIA)
     day = filed_on + datetime.timedelta(days=1)
     case = take("investigate", case, actor, on=day)
+    # The record made at the inspection the case was filed on is evidence from before filing.
     case = take(
         "evidence",
         case,
         actor,
         evidence_type="勘验笔录、现场笔录",
         title="现场检查记录",
-        collected_on=day,
+        collected_on=min(visit.date, filed_on),
         collected_by="黄执法",
     )
     case = take(
@@ -89,11 +92,13 @@ def _investigated(actor: User, visit: Visit, violation: str, filed_on: datetime.
 
 def _notified(actor, visit, filed_on, notified_on, grade, fine, violation, **kw) -> PenaltyCase:
     case = _investigated(actor, visit, violation, filed_on)
+    # The notice is handed to the party on the day (直接送达): its 5 working days run from then.
     return take(
         "notify",
         case,
         actor,
         on=notified_on,
+        served_on=notified_on,
         penalty_kinds=["罚款"],
         fine_amount=Decimal(fine),
         discretion_grade=grade,
@@ -108,28 +113,31 @@ def _decided(actor, visit, filed_on, notified_on, decided_on, grade, fine, viola
         case,
         actor,
         on=notified_on + datetime.timedelta(days=2),
-        note="当事人对违法事实无异议，放弃陈述申辩和听证",
+        note="当事人对违法事实无异议，书面放弃陈述申辩和听证",
         waives_hearing=True,
     )
-    if PENALTY_CASE.step("review") in PENALTY_CASE.available(case, actor):
+    legal, leader = User.objects.get(username="legal"), User.objects.get(username="leader")
+    if PENALTY_CASE.step("review") in PENALTY_CASE.available(case, legal):
         case = take(
             "review",
             case,
-            actor,
+            legal,
             on=decided_on - datetime.timedelta(days=1),
             opinion="同意拟处罚意见",
             **ALL_POINTS_PASS,
         )
-    return take("decide", case, actor, on=decided_on)
+    return take("decide", case, leader, on=decided_on)
 
 
 def take(step: str, case: PenaltyCase, actor: User, **data) -> PenaltyCase:
-    """Take a step of the case as the demo's legal officer would, with the version just read."""
+    """Take a step of the case as `actor`, with the version just read."""
     return PENALTY_CASE.take(step, case, actor=actor, expected_version=case.version, via=VIA, **data)
 
 
 def build_case_workflows() -> None:
     legal = User.objects.get(username="legal")
+    officer = User.objects.get(username="officer")
+    leader = User.objects.get(username="leader")
     discretion.discretion_seed(actor=None, via=VIA)
     _reviewer(legal)
     visits = _visits()
@@ -141,7 +149,7 @@ def build_case_workflows() -> None:
 
     # 立案
     services.case_open(
-        actor=legal,
+        actor=officer,
         visit=visits[0],
         filed_on=D(2023, 12, 20),
         violation="未按规定对从业人员进行安全生产教育和培训",
@@ -149,11 +157,11 @@ def build_case_workflows() -> None:
     )
     # 调查取证
     _investigated(
-        legal, visits[1], "未按照规定制定生产安全事故应急救援预案或者未定期组织演练", D(2023, 12, 14)
+        officer, visits[1], "未按照规定制定生产安全事故应急救援预案或者未定期组织演练", D(2023, 12, 14)
     )
     # 告知, with the hearing-rights notice (a large fine)
     _notified(
-        legal,
+        officer,
         visits[2],
         D(2023, 12, 12),
         D(2023, 12, 27),
@@ -163,13 +171,13 @@ def build_case_workflows() -> None:
     )
     # 听证: requested and notified
     case = _notified(
-        legal, visits[3], D(2023, 12, 11), D(2023, 12, 22), hidden, "70000", "未建立事故隐患排查治理制度"
+        officer, visits[3], D(2023, 12, 11), D(2023, 12, 22), hidden, "70000", "未建立事故隐患排查治理制度"
     )
-    case = take("hearing_request", case, legal, on=D(2023, 12, 26))
-    take("hearing_notice", case, legal, on=D(2023, 12, 27), hearing_on=D(2024, 1, 10))
+    case = take("hearing_request", case, officer, on=D(2023, 12, 26))
+    take("hearing_notice", case, officer, on=D(2023, 12, 27), hearing_on=D(2024, 1, 10))
     # 法制审核 passed; a major case waiting for 集体讨论, its time limit extended
     case = _notified(
-        legal,
+        officer,
         visits[4],
         D(2023, 12, 8),
         D(2023, 12, 18),
@@ -178,22 +186,22 @@ def build_case_workflows() -> None:
         "未按照规定制定生产安全事故应急救援预案",
         major_case=True,
     )
-    case = take("statement", case, legal, on=D(2023, 12, 20), note="当事人称已着手编制预案，请求从轻处罚")
+    case = take("statement", case, officer, on=D(2023, 12, 20), note="当事人称已着手编制预案，请求从轻处罚")
     case = take(
         "review", case, legal, on=D(2023, 12, 28), opinion="事实清楚，同意提交集体讨论", **ALL_POINTS_PASS
     )
+    # Before the 90 days run out (2024-03-07), the head extends them by at most 30 days (the rule table).
     take(
         "extend",
         case,
-        legal,
-        approved_by="陈局长",
+        leader,
         approved_on=D(2024, 3, 1),
         reason="案情复杂，需提交局长办公会集体讨论",
-        new_due_on=D(2024, 4, 30),
+        new_due_on=D(2024, 4, 3),
     )
     # 送达, waiting for payment (a daily continuous fine, 安全生产法第一百一十二条)
     case = _decided(
-        legal,
+        officer,
         visits[5],
         D(2023, 12, 6),
         D(2023, 12, 15),
@@ -206,10 +214,10 @@ def build_case_workflows() -> None:
         continuous_until=D(2023, 11, 30),
         review_required=True,
     )
-    take("serve", case, legal, on=D(2024, 1, 9), note="直接送达，当事人签收")
+    take("serve", case, officer, on=D(2024, 1, 9), note="直接送达，当事人签收")
     # 执行 (paid late, with the late fee), 结案, 归档
     case = _decided(
-        legal,
+        officer,
         visits[6],
         D(2023, 12, 7),
         D(2023, 12, 14),
@@ -218,7 +226,8 @@ def build_case_workflows() -> None:
         "15000",
         "餐饮场所使用燃气未安装可燃气体报警装置",
     )
-    case = take("serve", case, legal, on=D(2024, 1, 5))
-    case = take("pay", case, legal, on=D(2024, 1, 23))
-    case = take("close", case, legal, on=D(2024, 1, 26))
-    take("archive", case, legal, on=D(2024, 2, 2))
+    case = take("serve", case, officer, on=D(2024, 1, 5))
+    # Due 2024-01-20, a Saturday: the first working day after it, 2024-01-22; paid 3 days late.
+    case = take("pay", case, officer, on=D(2024, 1, 25))
+    case = take("close", case, officer, on=D(2024, 1, 26))
+    take("archive", case, officer, on=D(2024, 2, 2))

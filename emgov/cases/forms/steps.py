@@ -9,8 +9,20 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from emgov.cases.models import REVIEW_POINTS, DiscretionGrade, EvidenceType, PartyType, PenaltyKind
+from emgov.cases.models import (
+    REVIEW_POINTS,
+    CaseChallenge,
+    ChallengeKind,
+    DiscretionGrade,
+    Evidence,
+    EvidenceType,
+    PartyType,
+    PenaltyCase,
+    PenaltyKind,
+)
 from emgov.cases.queries import current_grades
+from emgov.core.attachments import AttachmentForm
+from emgov.core.models.attachments import ATTACHMENT_EXTENSIONS
 
 
 class DateInput(forms.DateInput):
@@ -89,6 +101,13 @@ class NoteForm(OnForm):
     note = text(_("说明"), required=False, rows=3)
 
 
+def optional_date(label: str) -> forms.DateField:
+    """A date left empty unless the user gives one (not today, unlike the step's own date)."""
+    field = date_field(label, required=False)
+    field.initial = None
+    return field
+
+
 class EvidenceForm(forms.Form):
     evidence_type = forms.ChoiceField(label=_("证据种类"), choices=EvidenceType.choices)
     title = text(_("证据名称"), max_length=200)
@@ -97,6 +116,30 @@ class EvidenceForm(forms.Form):
     is_inquiry = forms.BooleanField(label=_("询问笔录"), required=False)
     interviewee = text(_("被询问人"), required=False, max_length=100)
     description = text(_("证明内容"), required=False, rows=2)
+    file = forms.FileField(
+        label=_("证据文件（扫描件、照片、录音录像）"),
+        required=False,
+        help_text=_("接受 %(kinds)s 文件") % {"kinds": "、".join(ATTACHMENT_EXTENSIONS)},
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ATTACHMENT_EXTENSIONS)}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["collected_on"].help_text = _(
+            "立案前在立案所依据的检查中制作的现场检查记录（勘验笔录、现场笔录），填写检查日期"
+        )
+
+
+class EvidenceAttachForm(AttachmentForm):
+    """A file added to an item of the case's evidence list."""
+
+    evidence = forms.ModelChoiceField(label=_("证据"), queryset=Evidence.objects.none())
+    field_order = ["evidence", "file"]
+
+    def __init__(self, *args: Any, case: PenaltyCase | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            self.fields["evidence"].queryset = case.evidence.filter(voided_at__isnull=True)
 
 
 class PenaltyFields(forms.Form):
@@ -109,6 +152,7 @@ class PenaltyFields(forms.Form):
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
     )
     fine_amount = money(_("罚款金额（元）"))
+    confiscation_amount = money(_("没收违法所得、非法财物数额（元）"))
     legal_basis = text(_("处罚依据"), required=False, rows=2)
     discretion_grade = forms.ModelChoiceField(
         label=_("裁量基准"), queryset=DiscretionGrade.objects.none(), required=False
@@ -130,15 +174,22 @@ class PenaltyFields(forms.Form):
 
 
 class NotifyForm(OnForm, PenaltyFields):
-    major_case = forms.BooleanField(label=_("重大案件（须集体讨论）"), required=False)
+    served_on = optional_date(_("告知书送达日期"))
+    major_case = forms.BooleanField(label=_("情节复杂或重大违法行为（须负责人集体讨论）"), required=False)
     review_required = forms.BooleanField(
         label=_("须法制审核（涉及重大公共利益、案情复杂或法律规定）"), required=False
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["served_on"].help_text = _(
+            "当场送达的填写当日；邮寄等方式送达的，当事人签收后通过“告知书送达”登记。陈述申辩、申请听证的期限自送达之日起计算"
+        )
+
 
 class StatementForm(OnForm):
-    note = text(_("陈述申辩内容"), rows=3)
-    waives_hearing = forms.BooleanField(label=_("当事人放弃听证"), required=False)
+    note = text(_("陈述申辩内容（或当事人书面放弃陈述申辩）"), rows=3)
+    waives_hearing = forms.BooleanField(label=_("当事人书面放弃听证"), required=False)
 
 
 class HearingNoticeForm(OnForm):
@@ -159,13 +210,25 @@ class DiscussForm(OnForm):
 
 
 class DecideForm(OnForm):
+    penalty_kinds = forms.MultipleChoiceField(
+        label=_("处罚种类（不选则按告知）"),
+        choices=PenaltyKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
+    )
     fine_amount = money(_("罚款金额（元，不填则按告知）"))
+    confiscation_amount = money(_("没收数额（元，不填则按告知）"))
     discretion_reason = text(_("超出裁量幅度的理由"), required=False, rows=2)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["penalty_kinds"].help_text = _(
+            "只能减去告知的种类或降低数额；增加种类或提高数额须先重新告知（行政处罚法第四十五条第二款）"
+        )
 
 
 class ExtendForm(forms.Form):
     approved_on = date_field(_("批准日期"))
-    approved_by = text(_("批准人"), max_length=100)
     new_due_on = date_field(_("延长后的期限"))
     reason = text(_("延期理由"), rows=2)
 
@@ -177,7 +240,27 @@ class DeferForm(OnForm):
 
 
 class CourtForm(OnForm):
-    demanded_on = date_field(_("催告书送达日期"))
+    demanded_on = optional_date(_("催告书送达日期（已登记催告的不填）"))
+
+
+class ChallengeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类型"), choices=ChallengeKind.choices)
+    filed_on = date_field(_("申请复议或起诉日期"))
+    number = text(_("案号（行政诉讼与复议台账）"), required=False, max_length=80)
+    body = text(_("复议机关或人民法院"), required=False, max_length=100)
+
+
+class ChallengeEndForm(forms.Form):
+    challenge = forms.ModelChoiceField(label=_("复议、诉讼"), queryset=CaseChallenge.objects.none())
+    ended_on = date_field(_("审结日期"))
+    result = text(_("结果"), max_length=300)
+
+    def __init__(self, *args: Any, case: PenaltyCase | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if case is not None:
+            self.fields["challenge"].queryset = case.challenges.filter(
+                voided_at__isnull=True, ended_on__isnull=True
+            )
 
 
 class CorrectForm(OnForm, PenaltyFields):

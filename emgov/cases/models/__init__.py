@@ -11,7 +11,14 @@ from emgov.cases.models.case import (
     Procedure,
 )
 from emgov.cases.models.discretion import Circumstance, DiscretionGrade, DiscretionItem, DiscretionVersion
-from emgov.cases.models.steps import CaseStep, DeadlineExtension, Evidence, EvidenceType
+from emgov.cases.models.steps import (
+    CaseChallenge,
+    CaseStep,
+    ChallengeKind,
+    DeadlineExtension,
+    Evidence,
+    EvidenceType,
+)
 
 __all__ = [
     "DECISION_DOC_TYPE",
@@ -19,8 +26,10 @@ __all__ = [
     "SUMMARY_FINE_LIMIT_ORGANISATION",
     "SUMMARY_FINE_LIMIT_PERSON",
     "SUMMARY_KINDS",
+    "CaseChallenge",
     "CaseStage",
     "CaseStep",
+    "ChallengeKind",
     "Circumstance",
     "DeadlineExtension",
     "DiscretionGrade",

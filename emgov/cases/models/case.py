@@ -108,6 +108,16 @@ class PenaltyCase(DomainModel):
     fine_amount = models.DecimalField(
         _("罚款金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True
     )
+    confiscation_amount = models.DecimalField(
+        _("没收违法所得、非法财物数额（元）"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "没收违法所得或者非法财物的，填写其数额或价值（听证范围，行政处罚法第六十三条第一款第（二）项）"
+        ),
+    )
     procedure = models.CharField(_("程序类型"), max_length=4, choices=Procedure.choices)
     visit = models.ForeignKey(
         Visit,
@@ -138,8 +148,15 @@ class PenaltyCase(DomainModel):
     decision_due_on = models.DateField(_("决定期限"), null=True, blank=True)
     notified_on = models.DateField(_("告知日期"), null=True, blank=True)
     notice_number = models.CharField(_("告知书文号"), max_length=80, blank=True)
+    notice_served_on = models.DateField(
+        _("告知书送达日期"),
+        null=True,
+        blank=True,
+        help_text=_("当事人收到告知书之日：陈述申辩、申请听证的期限自该日起计算"),
+    )
     hearing_notice_number = models.CharField(_("听证告知书文号"), max_length=80, blank=True)
     statement_due_on = models.DateField(_("陈述申辩、听证申请期限"), null=True, blank=True)
+    statement_on = models.DateField(_("陈述申辩（或书面放弃）日期"), null=True, blank=True)
     hearing_requested_on = models.DateField(_("申请听证日期"), null=True, blank=True)
     hearing_notified_on = models.DateField(_("听证通知日期"), null=True, blank=True)
     hearing_on = models.DateField(_("听证日期"), null=True, blank=True)
@@ -156,6 +173,14 @@ class PenaltyCase(DomainModel):
     )
     review_points = models.JSONField(_("法制审核要点"), default=dict, blank=True)
     discussed_on = models.DateField(_("集体讨论日期"), null=True, blank=True)
+    decision_approver = models.ForeignKey(
+        "core.User",
+        verbose_name=_("批准决定的负责人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     discretion_grade = models.ForeignKey(
         "cases.DiscretionGrade",
         verbose_name=_("裁量基准"),
@@ -210,6 +235,11 @@ class PenaltyCase(DomainModel):
                 errors["fine_amount"] = _("处罚种类含罚款时，罚款金额必须大于0")
         elif self.fine_amount:
             errors["fine_amount"] = _("处罚种类不含罚款，不应填写罚款金额")
+        confiscating = bool(set(kinds) & {PenaltyKind.CONFISCATE_GAINS, PenaltyKind.CONFISCATE_PROPERTY})
+        if self.confiscation_amount is not None and not confiscating:
+            errors["confiscation_amount"] = _("处罚种类不含没收违法所得或非法财物，不应填写没收数额")
+        elif self.confiscation_amount is not None and self.confiscation_amount < 0:
+            errors["confiscation_amount"] = _("没收数额不能为负数")
         if self.procedure == Procedure.SUMMARY and "fine_amount" not in errors:
             message = self.summary_procedure_error(kinds)
             if message:

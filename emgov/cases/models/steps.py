@@ -1,8 +1,10 @@
-"""The step table of a case (who did what, when), its evidence list and the extensions of its time limit."""
+"""The step table of a case (who did what, when), its evidence list (with its files), the extensions of
+its time limit, and the reviews and lawsuits brought against its decision."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +72,8 @@ class Evidence(DomainModel):
     is_inquiry = models.BooleanField(_("询问笔录"), default=False)
     interviewee = models.CharField(_("被询问人"), max_length=100, blank=True)
     description = models.TextField(_("证明内容"), blank=True)
+    # Scans, photos, audio and video of the item (core.attachments checks each upload).
+    attachments = GenericRelation("core.Attachment")
 
     scope = CASE_SCOPE
 
@@ -95,12 +99,21 @@ class Evidence(DomainModel):
 
 
 class DeadlineExtension(DomainModel):
-    """案件延期: an approved extension of the 90-day decision limit (行政处罚法 Art. 60)."""
+    """案件延期: an extension of the 90-day decision limit (行政处罚法 Art. 60), approved by the bureau's
+    head (`approver`, the user who took the step; `approved_by` keeps the name as written)."""
 
     case = models.ForeignKey(
         "cases.PenaltyCase", verbose_name=_("案件"), on_delete=models.PROTECT, related_name="extensions"
     )
     approved_by = models.CharField(_("批准人"), max_length=100)
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("批准的负责人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     approved_on = models.DateField(_("批准日期"))
     reason = models.TextField(_("延期理由"))
     new_due_on = models.DateField(_("延长后的期限"))
@@ -114,3 +127,45 @@ class DeadlineExtension(DomainModel):
 
     def __str__(self) -> str:
         return f"{self.case} → {self.new_due_on:%Y-%m-%d}"
+
+
+class ChallengeKind(models.TextChoices):
+    RECONSIDERATION = "行政复议", _("行政复议")
+    LAWSUIT = "行政诉讼", _("行政诉讼")
+
+
+class CaseChallenge(DomainModel):
+    """A review (行政复议) or lawsuit (行政诉讼) brought against the case's decision: while it runs the late
+    fee is not counted (行政处罚法第七十三条第三款) and the court is not asked to enforce.
+
+    `number` is the 案号 of the record in the legal office's 行政诉讼与复议 ledger (legal.LitigationCase),
+    kept as a plain reference: the cases app does not import the legal app, so that either may come
+    to read the other without a cycle."""
+
+    case = models.ForeignKey(
+        "cases.PenaltyCase", verbose_name=_("案件"), on_delete=models.PROTECT, related_name="challenges"
+    )
+    kind = models.CharField(_("类型"), max_length=4, choices=ChallengeKind.choices)
+    number = models.CharField(_("案号"), max_length=80, blank=True, help_text=_("行政诉讼与复议台账中的案号"))
+    body = models.CharField(_("复议机关或人民法院"), max_length=100, blank=True)
+    filed_on = models.DateField(_("申请复议或起诉日期"))
+    ended_on = models.DateField(_("审结日期"), null=True, blank=True)
+    result = models.CharField(_("结果"), max_length=300, blank=True)
+
+    scope = CASE_SCOPE
+
+    class Meta:
+        verbose_name = _("复议、诉讼")
+        verbose_name_plural = _("复议、诉讼")
+        ordering = ["case", "filed_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.number}" if self.number else f"{self.kind}（{self.filed_on:%Y-%m-%d}）"
+
+    def clean(self) -> None:
+        if self.ended_on and self.filed_on and self.ended_on < self.filed_on:
+            raise ValidationError(
+                {"ended_on": _("审结日期不能早于申请复议或起诉日期")}, code="ended_before_filed"
+            )
+        if self.ended_on and not (self.result or "").strip():
+            raise ValidationError({"result": _("登记审结时必须填写结果")}, code="result_required")

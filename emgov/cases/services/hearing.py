@@ -26,27 +26,37 @@ def case_statement(
     note: str,
     waives_hearing: bool = False,
 ) -> dict[str, Any]:
-    """陈述申辩: the party's statement and defence (Art. 45), or its waiver, recorded."""
+    """陈述申辩: the party's statement and defence (Art. 45), or its written waiver, recorded; with it the
+    decision need not wait for the end of the party's period (a hearing case: with the hearing waived)."""
     require_date(on, "on", _("陈述申辩日期"))
+    if case.notice_served_on and on < case.notice_served_on:
+        raise ValidationError(
+            {"on": _("陈述申辩日期不能早于告知书送达日期（%(d)s）。") % {"d": d(case.notice_served_on)}},
+            code="before_notice",
+        )
     if not (note or "").strip():
         raise ValidationError(
-            {"note": _("必须记录当事人陈述申辩的内容（或放弃陈述申辩）。")}, code="statement_required"
+            {"note": _("必须记录当事人陈述申辩的内容（或书面放弃陈述申辩）。")}, code="statement_required"
         )
-    return {"hearing_waived": bool(waives_hearing)}
+    return {"hearing_waived": bool(waives_hearing), "statement_on": on}
 
 
 def hearing_request(case: PenaltyCase, *, actor: User | None, via: str, on: datetime.date) -> dict[str, Any]:
-    """The party asks for a hearing: within 5 working days of the notice (Art. 64)."""
+    """The party asks for a hearing: within 5 working days of receiving the notice (Art. 64)."""
     require_date(on, "on", _("申请听证日期"))
-    if case.notified_on and on < case.notified_on:
+    received = case.notice_served_on or case.notified_on
+    if received and on < received:
         raise ValidationError(
-            {"on": _("申请听证日期不能早于告知日期（%(d)s）。") % {"d": d(case.notified_on)}},
+            {"on": _("申请听证日期不能早于告知书送达日期（%(d)s）。") % {"d": d(received)}},
             code="before_notice",
         )
     if case.statement_due_on and on > case.statement_due_on:
         raise ValidationError(
             {
-                "on": _("当事人应在告知后五个工作日内申请听证，期限已于%(due)s届满，视为放弃听证。")
+                "on": _(
+                    "当事人应在收到告知书后五个工作日内申请听证，期限已于%(due)s届满，视为放弃听证"
+                    "（行政处罚法第六十四条第（一）项）。"
+                )
                 % {"due": d(case.statement_due_on)}
             },
             code="hearing_request_late",
@@ -61,7 +71,7 @@ def hearing_notice(
     require_date(on, "on", _("通知日期"))
     if hearing_on is None:
         raise ValidationError({"hearing_on": _("必须填写听证日期。")}, code="required")
-    earliest = rules.earliest_hearing(on, WorkdayCalendar())
+    earliest = rules.earliest_hearing(case, on, WorkdayCalendar())
     if hearing_on < earliest:
         raise ValidationError(
             {

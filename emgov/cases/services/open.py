@@ -91,9 +91,9 @@ def case_open(
         filed_on=filed_on,
         procedure=Procedure.GENERAL,
         stage=CaseStage.FILED,
-        decision_due_on=rules.decision_limit(filed_on),
         **fields,
     )
+    case.decision_due_on = rules.decision_limit(case)
     case.full_clean(exclude=["case_number"])
     require_scope(case, actor)
     case.case_number = number_for(FILING_DOC_TYPE, filed_on.year, actor=actor, via=via)

@@ -17,7 +17,15 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-PENALTY_FIELDS = ("penalty_kinds", "fine_amount", "legal_basis", "discretion_grade", "discretion_reason")
+PENALTY_FIELDS = (
+    "penalty_kinds",
+    "fine_amount",
+    "confiscation_amount",
+    "legal_basis",
+    "discretion_grade",
+    "discretion_reason",
+)
+CONFISCATION_KINDS = {PenaltyKind.CONFISCATE_GAINS, PenaltyKind.CONFISCATE_PROPERTY}
 DAILY_FIELDS = ("daily_amount", "continuous_from", "continuous_until")
 
 
@@ -36,6 +44,7 @@ def penalty_changes(
     *,
     penalty_kinds: list[str] | None = None,
     fine_amount: Decimal | None = None,
+    confiscation_amount: Decimal | None = None,
     legal_basis: str | None = None,
     discretion_grade: DiscretionGrade | None = None,
     discretion_reason: str | None = None,
@@ -109,12 +118,27 @@ def penalty_changes(
             },
             code="outside_discretion",
         )
+    if set(kinds) & CONFISCATION_KINDS:
+        if confiscation_amount is None:
+            confiscation_amount = current.confiscation_amount
+        if confiscation_amount is None or confiscation_amount <= 0:
+            raise ValidationError(
+                {
+                    "confiscation_amount": _(
+                        "没收违法所得或非法财物的，必须填写没收的数额或价值（听证范围，行政处罚法第六十三条第一款第（二）项）。"
+                    )
+                },
+                code="confiscation_amount_required",
+            )
+    else:
+        confiscation_amount = None
     basis = legal_basis if legal_basis is not None else current.legal_basis
     if not (basis or "").strip() and discretion_grade is not None:
         basis = discretion_grade.item.penalty_basis
     return {
         "penalty_kinds": kinds,
         "fine_amount": fine_amount,
+        "confiscation_amount": confiscation_amount,
         "legal_basis": basis,
         "discretion_grade": discretion_grade,
         "discretion_reason": reason,

@@ -64,21 +64,35 @@ def qualify(user: User, number: str = "A20231234") -> Officer:
     return core_services.record_create(officer, actor=None)
 
 
-def open_case(nanhai, town=None, n: int = 1, filed_on: datetime.date = FILED_ON) -> PenaltyCase:
+def open_case(nanhai, town=None, n: int = 1, filed_on: datetime.date = FILED_ON, actor=None) -> PenaltyCase:
+    """A case filed by the district's enforcement officer (its handler) on an inspection."""
     visit = make_visit(town or nanhai.guicheng, n)
     return services.case_open(
-        actor=nanhai.legal, visit=visit, filed_on=filed_on, violation="未按规定开展安全生产教育培训"
+        actor=actor or nanhai.district_officer,
+        visit=visit,
+        filed_on=filed_on,
+        violation="未按规定开展安全生产教育培训",
     )
 
 
-def notified_case(nanhai, *, fine: str = "20000", on: datetime.date = NOTIFIED_ON, **kw) -> PenaltyCase:
+def notified_case(
+    nanhai,
+    *,
+    fine: str = "20000",
+    on: datetime.date = NOTIFIED_ON,
+    served_on: datetime.date | None | str = "same day",
+    **kw,
+) -> PenaltyCase:
+    """A case investigated and notified by its handler; the notice served on the day it was issued
+    unless `served_on` says otherwise (None: not yet served)."""
     case = open_case(nanhai, **kw)
+    handler = nanhai.district_officer
     day = case.filed_on + datetime.timedelta(days=1)
-    case = take("investigate", case, nanhai.legal, on=day)
+    case = take("investigate", case, handler, on=day)
     case = take(
         "evidence",
         case,
-        nanhai.legal,
+        handler,
         evidence_type="勘验笔录、现场笔录",
         title="现场检查记录",
         collected_on=day,
@@ -86,8 +100,9 @@ def notified_case(nanhai, *, fine: str = "20000", on: datetime.date = NOTIFIED_O
     return take(
         "notify",
         case,
-        nanhai.legal,
+        handler,
         on=on,
+        served_on=on if served_on == "same day" else served_on,
         penalty_kinds=["罚款"],
         fine_amount=Decimal(fine),
         legal_basis="《安全生产法》第九十七条",
@@ -95,6 +110,14 @@ def notified_case(nanhai, *, fine: str = "20000", on: datetime.date = NOTIFIED_O
 
 
 def decided_case(nanhai, *, fine: str = "20000", **kw) -> PenaltyCase:
+    """A case whose party waived its rights in writing, decided by the bureau's head."""
     case = notified_case(nanhai, fine=fine, **kw)
-    case = take("statement", case, nanhai.legal, on=D(2023, 3, 21), note="当事人无异议", waives_hearing=True)
-    return take("decide", case, nanhai.legal, on=D(2023, 3, 28))
+    case = take(
+        "statement",
+        case,
+        nanhai.district_officer,
+        on=D(2023, 3, 21),
+        note="当事人无异议",
+        waives_hearing=True,
+    )
+    return take("decide", case, nanhai.leader, on=D(2023, 3, 28))

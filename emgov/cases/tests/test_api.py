@@ -23,6 +23,11 @@ def legal_api(nanhai, capsys):
     return _token("legal", capsys)
 
 
+@pytest.fixture
+def leader_api(nanhai, capsys):
+    return _token("leader", capsys)
+
+
 def post(client: Client, url: str, body: dict):
     return client.post(url, body, content_type="application/json")
 
@@ -37,7 +42,7 @@ def test_file_a_case_and_take_its_steps(nanhai, legal_api):
     assert response.status_code == 201, response.content
     case = response.json()
     assert case["stage"] == "立案" and case["decision_due_on"] == "2023-05-31"
-    assert set(case["allowed_steps"]) == {"investigate", "evidence", "extend"}
+    assert set(case["allowed_steps"]) == {"investigate", "evidence"}  # the extension is the head's
     pk = case["id"]
     offered = legal_api.get(f"/api/cases/{pk}/steps").json()
     assert offered["state"] == "立案" and offered["version"] == case["version"]
@@ -54,10 +59,12 @@ def test_file_a_case_and_take_its_steps(nanhai, legal_api):
     assert deadlines[0]["key"] == "decision" and deadlines[0]["due_on"] == "2023-05-31"
 
 
-def test_the_api_refuses_a_step_not_available_from_the_stage_and_writes_nothing(nanhai, legal_api):
+def test_the_api_refuses_a_step_not_available_from_the_stage_and_writes_nothing(
+    nanhai, legal_api, leader_api
+):
     case = open_case(nanhai)
     refused = post(
-        legal_api, f"/api/cases/{case.pk}/steps/decide", {"on": "2023-03-03", "version": case.version}
+        leader_api, f"/api/cases/{case.pk}/steps/decide", {"on": "2023-03-03", "version": case.version}
     )
     assert refused.status_code == 422 and "不是当前（立案）可以办理的环节" in str(refused.json()["detail"])
     case.refresh_from_db()
@@ -66,22 +73,20 @@ def test_the_api_refuses_a_step_not_available_from_the_stage_and_writes_nothing(
     assert post(legal_api, f"/api/cases/{case.pk}/steps/nope", {"version": case.version}).status_code == 404
 
 
-def test_the_api_refuses_a_stale_step_and_writes_nothing(nanhai, legal_api):
+def test_the_api_refuses_a_stale_step_and_writes_nothing(nanhai, legal_api, leader_api):
     case = open_case(nanhai)
     stale = case.version
     take("investigate", case, nanhai.legal, on=datetime.date(2023, 3, 3))
-    body = {
-        "approved_on": "2023-03-04",
-        "approved_by": "陈局长",
-        "new_due_on": "2023-06-30",
-        "reason": "需鉴定",
-        "version": stale,
-    }
-    refused = post(legal_api, f"/api/cases/{case.pk}/steps/extend", body)
+    body = {"approved_on": "2023-03-04", "new_due_on": "2023-06-30", "reason": "需鉴定", "version": stale}
+    refused = post(leader_api, f"/api/cases/{case.pk}/steps/extend", body)
     assert refused.status_code == 422 and "已被其他人修改" in str(refused.json()["detail"])
     case.refresh_from_db()
     assert case.decision_due_on == datetime.date(2023, 5, 31) and not case.extensions.exists()
-    done = post(legal_api, f"/api/cases/{case.pk}/steps/extend", {**body, "version": case.version})
+    assert (
+        post(legal_api, f"/api/cases/{case.pk}/steps/extend", {**body, "version": case.version}).status_code
+        == 403
+    )
+    done = post(leader_api, f"/api/cases/{case.pk}/steps/extend", {**body, "version": case.version})
     assert done.status_code == 200 and done.json()["decision_due_on"] == "2023-06-30"
 
 

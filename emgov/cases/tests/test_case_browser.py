@@ -1,5 +1,6 @@
-"""In headless Chromium: the legal officer files a case and takes it to a published decision;
-the public page lists it without login, and the year's report counts it."""
+"""In headless Chromium: the legal officer files a case and takes it to the party's statement, the
+bureau's head decides it (行政处罚法第五十七条), the legal officer publishes it; the public page lists it
+without login, and the year's report counts it."""
 
 import io
 import json
@@ -64,6 +65,7 @@ def test_legal_officer_takes_a_case_from_filing_to_a_published_decision(
         "行政处罚告知",
         {
             "#id_notify_on": "2023-09-28",
+            "#id_notify_served_on": "2023-09-28",
             "#id_notify_fine_amount": "20000",
             "#id_notify_legal_basis": "《安全生产法》第九十七条",
         },
@@ -76,9 +78,17 @@ def test_legal_officer_takes_a_case_from_filing_to_a_published_decision(
         {"#id_statement_on": "2023-10-09", "#id_statement_note": "当事人对违法事实无异议"},
         checks=("#id_statement_waives_hearing",),
     )
-    _step(page, "作出处罚决定", {"#id_decide_on": "2023-10-10"})
-    assert "（南海）应急罚〔2023〕1号" in page.inner_text("h1")
-    page.screenshot(path=str(artifacts_dir / "case-decided.png"), full_page=True)
+    assert "作出处罚决定" not in page.inner_text("#steps")  # the head's, not the legal officer's
+    case_url = page.url
+
+    head = sign_in(new_page(browser), live_server, "leader", demo_password)
+    head.goto(case_url)
+    _step(head, "作出处罚决定", {"#id_decide_on": "2023-10-10"})
+    assert "（南海）应急罚〔2023〕1号" in head.inner_text("h1")
+    assert "陈局长" in head.inner_text("#decision-approver")
+    head.screenshot(path=str(artifacts_dir / "case-decided.png"), full_page=True)
+    head.context.close()
+    page.goto(case_url)
 
     with page.expect_download() as download_info:
         page.click("#documents li:has-text('行政处罚决定书') >> text=Word")
@@ -97,7 +107,9 @@ def test_legal_officer_takes_a_case_from_filing_to_a_published_decision(
     public = browser.new_context()
     reader = public.new_page()
     reader.goto(f"{live_server.url}/public/penalties/")
-    assert "（南海）应急罚〔2023〕1号" in reader.content()
+    # Published in 2023 for the longest period of an ordinary penalty (a year from the decision):
+    # by today it has left the public pages.
+    assert "（南海）应急罚〔2023〕1号" not in reader.content()
     public.close()
 
     case = PenaltyCase.objects.get()

@@ -73,10 +73,9 @@ def test_a_stale_step_from_the_page_is_refused_and_writes_nothing(nanhai):
     case = open_case(nanhai)
     stale = case.version
     take("investigate", case, nanhai.legal, on=D(2023, 3, 3))
-    client = nanhai.client_for(nanhai.legal)
+    client = nanhai.client_for(nanhai.leader)
     data = {
         "approved_on": "2023-03-04",
-        "approved_by": "陈局长",
         "new_due_on": "2023-06-30",
         "reason": "需鉴定",
         "_version": stale,
@@ -90,7 +89,7 @@ def test_a_stale_step_from_the_page_is_refused_and_writes_nothing(nanhai):
 
 def test_a_step_posted_out_of_turn_is_refused_with_the_reason(nanhai):
     case = open_case(nanhai)
-    client = nanhai.client_for(nanhai.legal)
+    client = nanhai.client_for(nanhai.leader)
     response = client.post(step_url(case.pk, "decide"), {"on": "2023-03-10", "_version": case.version})
     assert response.status_code == 422
     assert "“作出处罚决定”不是当前（立案）可以办理的环节" in response.content.decode()

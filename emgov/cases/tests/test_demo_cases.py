@@ -1,10 +1,12 @@
-"""The demo's penalty cases: one at each stage, built through the services, none decided in 2023."""
+"""The demo's penalty cases: one at each stage, built through the services, none decided in 2023, each
+step taken by the one the law gives it to."""
 
 from __future__ import annotations
 
 import datetime
 
-from emgov.cases.models import CaseStage, PenaltyCase
+from emgov.cases.models import CaseStage, CaseStep, PenaltyCase
+from emgov.cases.services.investigation import handlers
 from emgov.cases.tests.helpers import make_visit
 from emgov.demo.case_workflows import build_case_workflows
 
@@ -27,5 +29,13 @@ def test_demo_has_cases_at_every_stage_and_none_decided_in_2023(nanhai):
     daily = cases.get(daily_amount__isnull=False)
     assert daily.fine_amount == 50000 and daily.decided_on == datetime.date(2024, 1, 8)
     archived = cases.get(stage=CaseStage.ARCHIVED)
+    assert archived.payment_due_on == datetime.date(2024, 1, 22)  # Jan 20 is a Saturday
     assert archived.late_fee == 1350
-    assert cases.get(stage=CaseStage.REVIEW).extensions.exists()
+    extension = cases.get(stage=CaseStage.REVIEW).extensions.get()
+    assert extension.approver == nanhai.leader and extension.approved_on <= datetime.date(2024, 3, 7)
+    for case in cases.filter(decided_on__isnull=False):
+        assert case.decision_approver == nanhai.leader and case.notice_served_on
+    for case in cases.filter(reviewed_on__isnull=False):
+        assert case.reviewer == nanhai.legal and nanhai.legal.pk not in handlers(case)
+    records = CaseStep.objects.filter(action="evidence", note="勘验笔录、现场笔录：现场检查记录")
+    assert records.count() == 6

@@ -67,11 +67,12 @@ def test_a_new_version_does_not_change_a_decision_made_with_the_old_one(nanhai):
         nanhai.legal,
         on=D(2023, 3, 20),
         penalty_kinds=["罚款"],
-        fine_amount=Decimal("30000"),
+        fine_amount=Decimal("25000"),
         discretion_grade=grade("AQ097-06", "一般"),
+        served_on=D(2023, 3, 20),
     )
     case = take("statement", case, nanhai.legal, on=D(2023, 3, 21), note="无异议")
-    case = take("decide", case, nanhai.legal, on=D(2023, 3, 28))
+    case = take("decide", case, nanhai.leader, on=D(2023, 3, 28))
     with pytest.raises(ValidationError, match="复制为新版本"):
         discretion.discretion_grade_update(
             case.discretion_grade, actor=None, changes={"fine_max": Decimal("40000")}

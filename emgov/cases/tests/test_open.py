@@ -47,7 +47,15 @@ def test_an_archived_case_still_bars_a_second_case_on_its_hazard_but_a_voided_on
     for step, data in [
         ("investigate", {"on": D(2023, 3, 21)}),
         ("evidence", {"evidence_type": "书证", "title": "复查记录", "collected_on": D(2023, 3, 21)}),
-        ("notify", {"on": D(2023, 3, 22), "penalty_kinds": ["罚款"], "fine_amount": Decimal("10000")}),
+        (
+            "notify",
+            {
+                "on": D(2023, 3, 22),
+                "served_on": D(2023, 3, 22),
+                "penalty_kinds": ["罚款"],
+                "fine_amount": Decimal("10000"),
+            },
+        ),
         ("statement", {"on": D(2023, 3, 23), "note": "无异议", "waives_hearing": True}),
         ("decide", {"on": D(2023, 3, 24)}),
         ("serve", {"on": D(2023, 3, 24)}),
@@ -55,7 +63,7 @@ def test_an_archived_case_still_bars_a_second_case_on_its_hazard_but_a_voided_on
         ("close", {"on": D(2023, 3, 31)}),
         ("archive", {"on": D(2023, 4, 3)}),
     ]:
-        case = take(step, case, nanhai.legal, **data)
+        case = take(step, case, nanhai.leader if step == "decide" else nanhai.legal, **data)
     assert case.stage == CaseStage.ARCHIVED
     assert str(case) in services.hazard_case_blocker(hazard)
     with pytest.raises(ValidationError, match="不能重复立案"):

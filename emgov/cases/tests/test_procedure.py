@@ -24,8 +24,9 @@ def refusals(case, user=None) -> dict[str, str]:
 def test_only_the_next_steps_of_the_procedure_are_offered(nanhai):
     case = open_case(nanhai)
     assert available(case) == {"investigate", "evidence", "extend"}
+    assert available(case, nanhai.legal) == {"investigate", "evidence"}  # the extension is the head's
     with pytest.raises(ValidationError, match="“作出处罚决定”不是当前（立案）可以办理的环节"):
-        take("decide", case, nanhai.legal, on=D(2023, 3, 3))
+        take("decide", case, nanhai.leader, on=D(2023, 3, 3))
     case = take("investigate", case, nanhai.legal, on=D(2023, 3, 3))
     assert "notify" not in available(case)  # no evidence yet: offered, refused with the article
     assert "行政处罚法第五十四条" in refusals(case)["notify"]
@@ -73,8 +74,8 @@ def test_an_inquiry_record_names_the_person_and_is_a_statement_or_testimony(nanh
 @pytest.mark.parametrize(
     ("party", "kinds", "fine", "hearing"),
     [
-        ("法人", ["罚款"], "49999", False),
-        ("法人", ["罚款"], "50000", True),
+        ("法人", ["罚款"], "29999", False),
+        ("法人", ["罚款"], "30000", True),
         ("自然人", ["罚款"], "9999", False),
         ("自然人", ["罚款"], "10000", True),
         ("法人", ["警告", "责令停产停业"], None, True),
@@ -101,6 +102,7 @@ def test_the_hearing_triggers_of_article_63(nanhai, party, kinds, fine, hearing)
         case,
         nanhai.legal,
         on=D(2023, 3, 20),
+        served_on=D(2023, 3, 20),
         penalty_kinds=kinds,
         fine_amount=Decimal(fine) if fine else None,
         legal_basis="《安全生产法》第九十七条",
@@ -145,9 +147,9 @@ def test_hearing_notice_seven_working_days_ahead_across_spring_festival(nanhai):
 def test_a_decision_waits_for_the_statement_period(nanhai):
     case = notified_case(nanhai, fine="20000", on=D(2023, 9, 28), filed_on=D(2023, 9, 1))
     with pytest.raises(ValidationError, match="期限至2023-10-11") as error:
-        take("decide", case, nanhai.legal, on=D(2023, 10, 11))
+        take("decide", case, nanhai.leader, on=D(2023, 10, 11))
     assert "on" in error.value.message_dict  # the form's date is what is wrong
-    case = take("decide", case, nanhai.legal, on=D(2023, 10, 12))
+    case = take("decide", case, nanhai.leader, on=D(2023, 10, 12))
     assert case.decision_number == "（南海）应急罚〔2023〕1号" and case.stage == CaseStage.DECIDED
     step = CaseStep.objects.get(case=case, action="decide")
     assert step.document_number == case.decision_number and step.stage == CaseStage.DECIDED
@@ -155,11 +157,13 @@ def test_a_decision_waits_for_the_statement_period(nanhai):
 
 def test_legal_review_blocks_the_decision_until_a_qualified_reviewer_passes_it(nanhai):
     case = notified_case(nanhai, fine="60000")  # a hearing case: review required
-    case = take("statement", case, nanhai.legal, on=D(2023, 3, 21), note="放弃听证", waives_hearing=True)
+    case = take(
+        "statement", case, nanhai.district_officer, on=D(2023, 3, 21), note="放弃听证", waives_hearing=True
+    )
     assert available(case, nanhai.legal) >= {"review"} and "decide" not in available(case)
     assert "review" not in available(case, nanhai.district_officer)  # 法制审核 is the legal office's
     with pytest.raises(ValidationError, match="法制审核通过前不能作出决定"):
-        take("decide", case, nanhai.legal, on=D(2023, 3, 30))
+        take("decide", case, nanhai.leader, on=D(2023, 3, 30))
     with pytest.raises(ValidationError, match="不能办理该环节"):
         take("review", case, nanhai.district_officer, on=D(2023, 3, 29), opinion="同意", **ALL_POINTS_PASS)
     with pytest.raises(ValidationError, match="法律职业资格"):
@@ -180,33 +184,33 @@ def test_legal_review_blocks_the_decision_until_a_qualified_reviewer_passes_it(n
     case = take("review", failed, nanhai.legal, on=D(2023, 3, 30), opinion="同意", **ALL_POINTS_PASS)
     assert case.reviewer == nanhai.legal and case.review_points["law"] is True
     assert case.stage == CaseStage.REVIEW
-    case = take("decide", case, nanhai.legal, on=D(2023, 3, 31))
-    assert case.decided_on == D(2023, 3, 31)
+    case = take("decide", case, nanhai.leader, on=D(2023, 3, 31))
+    assert case.decided_on == D(2023, 3, 31) and case.decision_approver == nanhai.leader
 
 
 def test_a_major_case_needs_collective_discussion(nanhai):
+    officer = nanhai.district_officer
     case = open_case(nanhai)
-    case = take("investigate", case, nanhai.legal, on=D(2023, 3, 3))
-    case = take(
-        "evidence", case, nanhai.legal, evidence_type="书证", title="台账", collected_on=D(2023, 3, 3)
-    )
+    case = take("investigate", case, officer, on=D(2023, 3, 3))
+    case = take("evidence", case, officer, evidence_type="书证", title="台账", collected_on=D(2023, 3, 3))
     case = take(
         "notify",
         case,
-        nanhai.legal,
+        officer,
         on=D(2023, 3, 20),
+        served_on=D(2023, 3, 20),
         penalty_kinds=["罚款"],
-        fine_amount=Decimal("30000"),
+        fine_amount=Decimal("20000"),
         legal_basis="x",
         major_case=True,
     )
-    case = take("statement", case, nanhai.legal, on=D(2023, 3, 21), note="无异议")
+    case = take("statement", case, officer, on=D(2023, 3, 21), note="无异议")
     assert "行政处罚法第五十八条" in refusals(case)["discuss"]  # reviewed first
     qualify(nanhai.legal)
     case = take("review", case, nanhai.legal, on=D(2023, 3, 28), opinion="同意", **ALL_POINTS_PASS)
     assert "decide" not in available(case) and "discuss" in available(case)
-    assert "行政处罚法第五十七条" in refusals(case)["decide"]
-    case = take("discuss", case, nanhai.legal, on=D(2023, 3, 29), note="局长办公会：同意罚款三万元")
+    assert "行政处罚法第五十七条第二款" in refusals(case, nanhai.leader)["decide"]
+    case = take("discuss", case, nanhai.legal, on=D(2023, 3, 29), note="局长办公会：同意罚款二万元")
     assert "decide" in available(case) and case.stage == CaseStage.DISCUSSION
 
 
@@ -214,22 +218,25 @@ def test_the_90_day_limit_and_its_recorded_extension(nanhai):
     case = notified_case(nanhai, filed_on=D(2023, 3, 2))
     assert case.decision_due_on == D(2023, 5, 31)
     with pytest.raises(ValidationError, match="已超过决定期限2023-05-31"):
-        take("decide", case, nanhai.legal, on=D(2023, 6, 1))
-    extension = {"approved_by": "陈局长", "approved_on": D(2023, 5, 30), "new_due_on": D(2023, 6, 30)}
+        take("decide", case, nanhai.leader, on=D(2023, 6, 1))
+    extension = {"approved_on": D(2023, 5, 30), "new_due_on": D(2023, 6, 30)}
     with pytest.raises(ValidationError, match="理由"):
-        take("extend", case, nanhai.legal, reason="", **extension)
-    case = take("extend", case, nanhai.legal, reason="需鉴定", **extension)
+        take("extend", case, nanhai.leader, reason="", **extension)
+    case = take("extend", case, nanhai.leader, reason="需鉴定", **extension)
     assert case.extensions.get().new_due_on == D(2023, 6, 30)
+    assert case.extensions.get().approver == nanhai.leader
     assert CaseStep.objects.get(case=case, action="extend").note == "陈局长批准延长至2023-06-30：需鉴定"
-    case = take("decide", case, nanhai.legal, on=D(2023, 6, 1))
+    case = take("decide", case, nanhai.leader, on=D(2023, 6, 1))
     assert case.decided_on == D(2023, 6, 1)
 
 
 def test_the_decision_may_not_be_heavier_than_the_notice(nanhai):
     case = notified_case(nanhai, fine="20000")
-    case = take("statement", case, nanhai.legal, on=D(2023, 3, 21), note="申辩", waives_hearing=True)
-    with pytest.raises(ValidationError, match="不得因当事人陈述申辩而加重处罚"):
-        take("decide", case, nanhai.legal, on=D(2023, 3, 28), fine_amount=Decimal("30000"))
+    case = take(
+        "statement", case, nanhai.district_officer, on=D(2023, 3, 21), note="申辩", waives_hearing=True
+    )
+    with pytest.raises(ValidationError, match="高于告知的20,000.00元，不得加重处罚"):
+        take("decide", case, nanhai.leader, on=D(2023, 3, 28), fine_amount=Decimal("30000"))
 
 
 def test_a_stale_step_is_refused_and_writes_nothing(nanhai):
@@ -241,9 +248,8 @@ def test_a_stale_step_is_refused_and_writes_nothing(nanhai):
         PENALTY_CASE.take(
             "extend",
             case,
-            actor=nanhai.legal,
+            actor=nanhai.leader,
             expected_version=seen,
-            approved_by="陈局长",
             approved_on=D(2023, 3, 4),
             reason="需鉴定",
             new_due_on=D(2023, 6, 30),
@@ -266,7 +272,9 @@ def test_a_case_runs_from_service_to_archive_and_records_each_step(nanhai):
     assert case.stage == CaseStage.ARCHIVED and available(case) == set()
     labels = list(CaseStep.objects.filter(case=case).values_list("label", flat=True))
     assert labels[0] == "立案" and labels[-1] == "归档" and "送达决定书" in labels
-    assert all(s.actor == nanhai.legal for s in CaseStep.objects.filter(case=case))
+    actors = {s.action: s.actor for s in CaseStep.objects.filter(case=case)}
+    assert actors["open"] == nanhai.district_officer and actors["decide"] == nanhai.leader
+    assert actors["serve"] == nanhai.legal
     closing = CaseStep.objects.get(case=case, action="close")
     assert closing.document_number.startswith("应急结〔2023〕")
 

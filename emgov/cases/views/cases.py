@@ -88,7 +88,14 @@ class PenaltyPages(LedgerPages):
 
     def get_object(self, request: HttpRequest, pk: int) -> PenaltyCase:
         return get_object_or_404(
-            self.queryset(request.user).select_related("discretion_grade__item__version", "reviewer"), pk=pk
+            self.queryset(request.user).select_related(
+                "discretion_grade__item__version",
+                "reviewer",
+                "decision_approver",
+                "enterprise__town",
+                "visit__enterprise__town",
+            ),
+            pk=pk,
         )
 
     def detail_extra(self, request: HttpRequest, obj: PenaltyCase) -> dict[str, Any]:
@@ -96,8 +103,9 @@ class PenaltyPages(LedgerPages):
             "deadlines": queries.case_deadlines(obj),
             "calendar_warnings": queries.calendar_warnings(obj),
             "case_steps": obj.steps.filter(voided_at__isnull=True).select_related("actor"),
-            "evidence": obj.evidence.filter(voided_at__isnull=True),
-            "extensions": obj.extensions.filter(voided_at__isnull=True),
+            "evidence": obj.evidence.filter(voided_at__isnull=True).prefetch_related("attachments"),
+            "extensions": obj.extensions.filter(voided_at__isnull=True).select_related("approver"),
+            "challenges": obj.challenges.filter(voided_at__isnull=True),
             "documents": documents_of(obj),
         }
 
