@@ -1,8 +1,10 @@
-"""Hazards and their loop, orders and their documents (责令限期整改指令书, 查封扣押决定书 …), in the user's scope.
+"""Hazards and their loop, orders and their documents (责令限期整改指令书, 查封扣押决定书 …, and the
+延长查封扣押期限决定书 and 查封扣押处理决定书 a seizure's steps make), in the user's scope.
 
 The steps of a hazard and of an order are those of `enforcement.procedures` (`GET …/{pk}/steps`,
 `POST …/{pk}/steps/{step}`); the earlier `…/suspend`, `orders/{id}/extend` and `orders/{id}/resume`
-paths take the same steps."""
+paths take the same steps. A hazard lists the steps the law asks of it now (`proposed_steps`: 挂牌督办
+for a major hazard, the suspension of one that cannot be kept safe until removed)."""
 
 import datetime
 from typing import Literal
@@ -20,8 +22,8 @@ from emgov.core.permissions import FIELD_STAFF
 from emgov.core.services import VIA_API
 from emgov.enforcement import queries
 from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus, Order, OrderType, Visit
-from emgov.enforcement.procedures import HAZARD, ORDER, next_steps
-from emgov.enforcement.services.documents import order_document
+from emgov.enforcement.procedures import HAZARD, ORDER, next_steps, proposed_steps
+from emgov.enforcement.services.documents import STEP_DOCUMENTS, order_document
 from emgov.enforcement.services.hazards import hazard_register
 from emgov.enforcement.services.orders import order_issue as issue
 
@@ -37,6 +39,7 @@ class HazardOut(Schema):
     description: str
     grade: HazardGrade
     basis: str
+    unsafe_until_removed: bool
     deadline: datetime.date | None
     rectified_on: datetime.date | None
     reviewed_on: datetime.date | None
@@ -46,6 +49,7 @@ class HazardOut(Schema):
     supervising_body: str
     overdue: bool
     next_steps: list[str]
+    proposed_steps: list[str]
 
     @staticmethod
     def resolve_visit_number(obj: Hazard) -> str:
@@ -63,6 +67,10 @@ class HazardOut(Schema):
     def resolve_next_steps(obj: Hazard) -> list[str]:
         return next_steps(obj)
 
+    @staticmethod
+    def resolve_proposed_steps(obj: Hazard) -> list[str]:
+        return [name for name, _article in proposed_steps(obj)]
+
 
 class OrderOut(Schema):
     id: int
@@ -78,6 +86,14 @@ class OrderOut(Schema):
     basis: str
     extension_days: int | None
     extension_reason: str
+    extension_decided_on: datetime.date | None
+    extension_approved_by: str
+    extension_number: str
+    disposal: str
+    disposal_ground: str
+    disposal_note: str
+    disposed_on: datetime.date | None
+    disposal_number: str
     resumed_on: datetime.date | None
 
     @staticmethod
@@ -92,12 +108,18 @@ class OrderOut(Schema):
     def resolve_hazard_numbers(obj: Order) -> list[str]:
         return [h.number for h in obj.hazards.all()]
 
+    @staticmethod
+    def resolve_extension_approved_by(obj: Order) -> str:
+        approver = obj.extension_approved_by
+        return (approver.full_name or approver.username) if approver else ""
+
 
 class RegisterIn(Schema):
     visit_id: int
     description: str
     grade: HazardGrade
     basis: str = ""
+    unsafe_until_removed: bool = False
     deadline: datetime.date | None = None
 
 
@@ -115,6 +137,8 @@ class ExtendIn(Schema):
     version: int | None = None
     days: int
     reason: str
+    # The user id of the head (局领导) who approved it (行政强制法第二十五条第一款).
+    approved_by: int | None = None
     decided_on: datetime.date
 
 
@@ -144,7 +168,7 @@ def _orders(request: HttpRequest):
 def orders_of(user: User):
     return (
         Order.objects.visible_to(user)
-        .select_related("visit__enterprise", "visit__department")
+        .select_related("visit__enterprise", "visit__department", "extension_approved_by")
         .prefetch_related("hazards")
     )
 
@@ -238,6 +262,7 @@ def order_extend(request: HttpRequest, order_id: int, payload: ExtendIn):
         "version": payload.version,
         "extension_days": payload.days,
         "extension_reason": payload.reason,
+        "extension_approved_by": payload.approved_by,
         "decided_on": payload.decided_on,
     }
     return take_step(request, ORDER, get_object_or_404(_orders(request), pk=order_id), "extend", body)
@@ -269,3 +294,29 @@ def order_resume(request: HttpRequest, order_id: int, payload: ResumeIn):
 def order_document_download(request: HttpRequest, order_id: int, fmt: Literal["docx", "pdf"]) -> HttpResponse:
     order = get_object_or_404(_orders(request), pk=order_id)
     return document_response(order_document(order), f"{order.get_doc_type_display()}_{order.number}", fmt)
+
+
+@router.get(
+    "/orders/{int:order_id}/documents/{kind}.{fmt}",
+    response={200: None},
+    summary="下载查封扣押的延长决定书（extension）或处理决定书（disposal）（docx 或 pdf）",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "文书文件",
+                "content": {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
+                    "application/pdf": {},
+                },
+            }
+        }
+    },
+)
+def order_step_document_download(
+    request: HttpRequest, order_id: int, kind: Literal["extension", "disposal"], fmt: Literal["docx", "pdf"]
+) -> HttpResponse:
+    order = get_object_or_404(_orders(request), pk=order_id)
+    title, build, number = STEP_DOCUMENTS[kind]
+    if not number(order):
+        raise Http404
+    return document_response(build(order), f"{title}_{number(order)}", fmt)

@@ -1,6 +1,11 @@
 """The hazard loop in every state, with its orders: hazards registered and orders issued through the
 enforcement services, every later step taken through `enforcement.procedures` (HAZARD, ORDER).
 
+The major hazards name their clause of the 判定标准 and cannot be kept safe until removed, so they are
+supervised (挂牌督办) and suspended through the hazard's step before any deadline (安全生产法第六十五条
+第一款第三项); the seizure is extended with the head's approval and released within its term
+(行政强制法第二十五条、第二十七条、第二十八条).
+
 The hazards are found on the bureau's inspections in 桂城街道 after the report's as-of date (2023-12-04),
 outside any 联合执法 operation, so the report's figures stay as stated.
 """
@@ -12,8 +17,9 @@ import datetime
 from emgov.core.models import User
 from emgov.demo.base import VIA
 from emgov.demo.targets import AS_OF
-from emgov.enforcement.models import Hazard, OrderType, Visit, VisitNature
+from emgov.enforcement.models import Hazard, OrderType, ReleaseGround, SeizureDisposal, Visit, VisitNature
 from emgov.enforcement.procedures import HAZARD, ORDER
+from emgov.enforcement.queries import suspension_of
 from emgov.enforcement.services.hazards import hazard_register
 from emgov.enforcement.services.orders import order_issue
 
@@ -77,6 +83,7 @@ def build_hazard_workflows() -> None:
     if len(visits) < 6:
         return
     actor = User.objects.filter(username="officer").first()
+    leader = User.objects.filter(username="leader").first()
     v1, v2, v3, v4, v5, v6 = visits
 
     # 登记 and 下达整改
@@ -125,7 +132,12 @@ def build_hazard_workflows() -> None:
         (v5, "有限空间作业未进行气体检测，未配备防护装备", True),
     ):
         major = _register(
-            actor, visit, description, grade=MAJOR, basis="《工贸企业重大事故隐患判定标准》第十一条、第十三条"
+            actor,
+            visit,
+            description,
+            grade=MAJOR,
+            basis="《工贸企业重大事故隐患判定标准》第十一条、第十三条",
+            unsafe_until_removed=True,
         )
         major = HAZARD.take(
             "supervise",
@@ -144,14 +156,8 @@ def build_hazard_workflows() -> None:
             via=VIA,
         )
         (major,) = _rectify(actor, visit, [major], days=30)
-        suspension = order_issue(
-            actor=actor,
-            visit=visit,
-            doc_type=OrderType.SUSPEND,
-            hazards=[major],
-            issued_on=visit.date,
-            via=VIA,
-        )
+        major = HAZARD.take("suspend", major, actor=actor, via=VIA, issued_on=visit.date)
+        suspension = suspension_of(major)
         if resume:
             major = _close(actor, major, visit.date + 12 * DAY)
             ORDER.take("resume", suspension, actor=actor, via=VIA, resumed_on=major.reviewed_on + DAY)
@@ -167,12 +173,23 @@ def build_hazard_workflows() -> None:
         content="经查，你单位在员工宿舍内违规存放液化石油气钢瓶12瓶，依法予以扣押，扣押期限自签发之日起30日。",
         via=VIA,
     )
-    ORDER.take(
+    seizure = ORDER.take(
         "extend",
         seizure,
         actor=actor,
         via=VIA,
         extension_days=15,
         extension_reason="需委托检验机构对钢瓶进行检测，检测结论未出",
+        extension_approved_by=leader,
         decided_on=v6.date + 25 * DAY,
+    )
+    ORDER.take(
+        "dispose",
+        seizure,
+        actor=actor,
+        via=VIA,
+        disposal=SeizureDisposal.RELEASE,
+        disposal_ground=ReleaseGround.DECIDED,
+        disposal_note="钢瓶经检测合格，已责令该单位将钢瓶移出员工宿舍并存放至合规的储存场所。",
+        disposed_on=v6.date + 40 * DAY,
     )

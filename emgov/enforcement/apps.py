@@ -11,7 +11,7 @@ class EnforcementConfig(AppConfig):
         from emgov.core import navigation
         from emgov.core.interchange import registry
         from emgov.core.permissions import FIELD_STAFF, PLANNERS
-        from emgov.enforcement import ledgers
+        from emgov.enforcement import ledgers, rules  # noqa: F401  (rules: its time limits in the rule table)
 
         registry.register(
             ledgers.OperationLedger(), ledgers.VisitLedger(), ledgers.HazardLedger(), ledgers.OrderLedger()
@@ -25,6 +25,10 @@ class EnforcementConfig(AppConfig):
         from emgov.enforcement.services.reminders import hazard_todo
 
         navigation.register_todo(hazard_todo)
+        from emgov.core import hooks
+        from emgov.enforcement.services.due_dates import order_due_dates_recompute
+
+        hooks.recompute_due_dates.register(order_due_dates_recompute)
         navigation.register("basics", _("检查项目录"), "enforcement:checklist-items-list")
         navigation.register("enforcement", _("检查计划"), "enforcement:plans-list")
         navigation.register("enforcement", _("双随机抽查"), "enforcement:draws-list")

@@ -3,7 +3,9 @@
 Operations: the 四不两直 monthly check. Hazards: which are overdue, which major hazards are under
 supervision. A hazard is overdue from the day after its deadline (整改期限). When the deadline falls on a
 rest day (a weekend or a statutory holiday), the last day is the next working day (民法典第二百零三条), so
-the hazard is overdue only from the day after that working day. Orders: the hazards a suspension covers.
+the hazard is overdue only from the day after that working day. A major hazard awaits 挂牌督办 until it is
+on the supervised list, and one that cannot be kept safe until removed awaits its suspension. Orders:
+the hazards a suspension covers; seizures awaiting their disposal decision.
 Visits: the enterprises a visit may be recorded at, the enterprises a 回头看 round goes back to.
 """
 
@@ -193,6 +195,34 @@ def is_overdue(hazard: Hazard, today: datetime.date | None = None) -> bool:
     )
 
 
+def unsafe_until_removed(hazard: Hazard) -> bool:
+    """A major hazard that cannot be kept safe until removed (安全生产法第六十五条第一款第三项)."""
+    return hazard.grade == HazardGrade.MAJOR and hazard.unsafe_until_removed
+
+
+def may_be_suspended(hazard: Hazard, today: datetime.date | None = None) -> bool:
+    """责令停产停业: an overdue hazard (第一百零二条), or a major hazard that cannot be kept safe until
+    removed, before its deadline (第六十五条第一款第三项)."""
+    return is_overdue(hazard, today) or (hazard.voided_at is None and unsafe_until_removed(hazard))
+
+
+def awaiting_supervision(qs: QuerySet[Hazard]) -> QuerySet[Hazard]:
+    """Major hazards not closed that are not on the supervised list yet (挂牌督办, 安全生产法第四十一条第三款)."""
+    return qs.filter(grade=HazardGrade.MAJOR, supervised_on__isnull=True, voided_at__isnull=True).exclude(
+        status=S.CLOSED
+    )
+
+
+def unsafe_unsuspended(qs: QuerySet[Hazard]) -> QuerySet[Hazard]:
+    """Major hazards that cannot be kept safe until removed, still owed, with no live suspension yet."""
+    suspended = Order.objects.filter(
+        doc_type=OrderType.SUSPEND, voided_at__isnull=True, hazards__isnull=False
+    ).values("hazards")
+    return qs.filter(
+        grade=HazardGrade.MAJOR, unsafe_until_removed=True, status__in=OWED_STATES, voided_at__isnull=True
+    ).exclude(pk__in=suspended)
+
+
 def supervised(qs: QuerySet[Hazard]) -> QuerySet[Hazard]:
     """Major hazards on the supervised list (挂牌督办) that are not closed yet."""
     return qs.filter(grade=HazardGrade.MAJOR, supervised_on__isnull=False, voided_at__isnull=True).exclude(
@@ -221,6 +251,11 @@ def suspension_of(hazard: Hazard) -> Order | None:
         .order_by("-issued_on", "-pk")
         .first()
     )
+
+
+def undisposed_seizures(qs: QuerySet[Order]) -> QuerySet[Order]:
+    """Live seizures without their disposal decision yet (行政强制法第二十七条)."""
+    return qs.filter(doc_type=OrderType.SEIZE, voided_at__isnull=True, disposal="")
 
 
 def covered_hazards(order: Order) -> list[Hazard]:

@@ -1,4 +1,6 @@
-"""Rules of enforcement records that look beyond one record; forms, API and imports all call these."""
+"""Rules of enforcement records: the time limits declared in the rule table (`core.rules`, listed on the
+page 法定期限与规则 and read on the record's own date), and the checks that look beyond one record, which
+forms, API and imports all call."""
 
 from __future__ import annotations
 
@@ -7,11 +9,41 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from emgov.core import rules
 from emgov.core.models import Department, Officer
 from emgov.enforcement.models import VisitNature
 
 MIN_OFFICERS = 2
+
+# 查封、扣押 (行政强制法第二十五条第一款): read on the seizure's issue date.
+SEIZURE_DAYS = rules.declare(
+    "enforcement.seizure_days",
+    gettext_lazy("查封扣押期限"),
+    30,
+    gettext_lazy("日"),
+    "行政强制法第二十五条第一款",
+    gettext_lazy("查封扣押决定书：自签发之日起计算查封扣押期限；期限内作出处理决定（第二十七条）"),
+)
+SEIZURE_EXTENSION_DAYS = rules.declare(
+    "enforcement.seizure_extension_days",
+    gettext_lazy("查封扣押延长期限（最长）"),
+    30,
+    gettext_lazy("日"),
+    "行政强制法第二十五条第一款",
+    gettext_lazy("延长查封扣押期限：情况复杂的，经行政机关负责人批准，延长一次"),
+)
+
+
+def seizure_days(issued_on: datetime.date, region=None) -> int:
+    """The term of a seizure issued on `issued_on` (in `region`)."""
+    return rules.days(SEIZURE_DAYS.key, on=issued_on, region=region)
+
+
+def seizure_extension_days(issued_on: datetime.date, region=None) -> int:
+    """The longest extension of a seizure issued on `issued_on` (in `region`)."""
+    return rules.days(SEIZURE_EXTENSION_DAYS.key, on=issued_on, region=region)
 
 
 def check_visit_officers(

@@ -37,7 +37,7 @@ def _load(ledger_id: str, rows: list[list[Any]], actor: Any) -> None:
 
 def hazard_and_penalty_rows(visits: list[tuple[str, datetime.date, str]]) -> tuple[list, list]:
     hazards: list[list[Any]] = [
-        ["隐患编号", "检查编号", "隐患描述", "隐患等级", "整改期限", "复查日期", "复查结论"]
+        ["隐患编号", "检查编号", "隐患描述", "隐患等级", "判定依据", "整改期限", "复查日期", "复查结论"]
     ]
     penalties: list[list[Any]] = [
         ["决定书文号", "立案日期", "决定日期", "当事人名称", "当事人类型", "统一社会信用代码", "执法部门"]
@@ -49,7 +49,11 @@ def hazard_and_penalty_rows(visits: list[tuple[str, datetime.date, str]]) -> tup
             closed = n % 3 != 0 and deadline <= TODAY
             review = (deadline.isoformat(), "已整改") if closed else ("", "")
             grade = "重大事故隐患" if n % 40 == 0 else "一般隐患"
-            hazards.append([f"YH{number}", number, "消防通道堵塞", grade, deadline.isoformat(), *review])
+            # A major hazard names its clause of the 判定标准.
+            basis = "《工贸企业重大事故隐患判定标准》第十一条第（一）项" if n % 40 == 0 else ""
+            hazards.append(
+                [f"YH{number}", number, "消防通道堵塞", grade, basis, deadline.isoformat(), *review]
+            )
         if n % 20 == 0:
             published = "" if n % 60 == 0 else (date + datetime.timedelta(days=3)).isoformat()
             penalties.append(

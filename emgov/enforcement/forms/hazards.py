@@ -63,10 +63,15 @@ class HazardForm(LedgerForm):
             "description",
             "grade",
             "basis",
+            "unsafe_until_removed",
             "deadline",
             "rectified_on",
             "reviewed_on",
             "review_result",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"basis": _("例如《工贸企业重大事故隐患判定标准》的条款")}
+        help_texts = {
+            "basis": _(
+                "重大事故隐患须写明判定标准及其条款，例如《工贸企业重大事故隐患判定标准》第十一条第（一）项"
+            )
+        }

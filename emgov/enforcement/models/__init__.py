@@ -8,9 +8,12 @@ from emgov.enforcement.models.inspections import (
     HazardStatus,
     Order,
     OrderType,
+    ReleaseGround,
     ReviewResult,
+    SeizureDisposal,
     Visit,
     VisitNature,
+    standard_clause,
 )
 from emgov.enforcement.models.operations import LeaderLevel, Operation, OperationKind
 from emgov.enforcement.models.plans import Draw, InspectionPlan, PlanPeriod, PlanTarget, Recusal
@@ -33,8 +36,11 @@ __all__ = [
     "PlanPeriod",
     "PlanTarget",
     "Recusal",
+    "ReleaseGround",
     "ReviewResult",
+    "SeizureDisposal",
     "Visit",
     "VisitDraft",
     "VisitNature",
+    "standard_clause",
 ]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -74,8 +77,29 @@ class HazardStatus(models.TextChoices):
     FAILED = "复查不合格", _("复查不合格")
 
 
+# A 重大事故隐患判定标准 (判定方法) named in a hazard's 判定依据, e.g. 《工贸企业重大事故隐患判定标准》.
+STANDARD_NAME = re.compile(r"判定(?:标准|方法)")
+# What may follow a standard's name before its clause: the closing 》, an edition or a document number
+# (（2017版）, （应急管理部令第10号）, （GB 35181-2017）).
+STANDARD_SUFFIX = re.compile(r"^(?:\s|》|[（(][^）)]*[）)])+")
+
+
+def standard_clause(basis: str) -> str:
+    """The clause a 判定依据 names after the standard it cites (第十一条第（一）项, 第6.5条 …), or "" when
+    it names no 重大事故隐患判定标准 (判定方法) or no clause of it."""
+    found = list(STANDARD_NAME.finditer(basis or ""))
+    if not found:
+        return ""
+    rest = STANDARD_SUFFIX.sub("", basis[found[-1].end() :])
+    return rest.strip(" 　、，,。；;")
+
+
 class Hazard(DomainModel):
-    """隐患: found on a visit, rectified by its deadline, closed on review (销号)."""
+    """隐患: found on a visit, rectified by its deadline, closed on review (销号).
+
+    A 重大事故隐患 names the clause of the 重大事故隐患判定标准 it was judged by (in 判定依据), and says
+    whether it can be kept safe until it is removed: if not, the bureau orders the workers out and a
+    temporary suspension (安全生产法第六十五条第一款第三项)."""
 
     number = models.CharField(_("隐患编号"), max_length=50, unique=True)
     visit = models.ForeignKey(
@@ -83,7 +107,22 @@ class Hazard(DomainModel):
     )
     description = models.TextField(_("隐患描述"))
     grade = models.CharField(_("隐患等级"), max_length=6, choices=HazardGrade.choices)
-    basis = models.CharField(_("判定依据"), max_length=300, blank=True)
+    basis = models.CharField(
+        _("判定依据"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "重大事故隐患须写明判定标准及其条款，例如《工贸企业重大事故隐患判定标准》第十一条第（一）项"
+        ),
+    )
+    unsafe_until_removed = models.BooleanField(
+        _("排除前或者排除过程中无法保证安全"),
+        default=False,
+        help_text=_(
+            "重大事故隐患排除前或者排除过程中无法保证安全的，应当责令从危险区域内撤出作业人员，"
+            "责令暂时停产停业或者停止使用相关设施、设备（安全生产法第六十五条第一款第三项）"
+        ),
+    )
     deadline = models.DateField(_("整改期限"), null=True, blank=True)
     rectified_on = models.DateField(_("整改完成日期"), null=True, blank=True)
     reviewed_on = models.DateField(_("复查日期"), null=True, blank=True)
@@ -119,6 +158,33 @@ class Hazard(DomainModel):
             errors["reviewed_on"] = _("填写复查结论时必须填写复查日期")
         if errors:
             raise ValidationError(errors, code="hazard_dates")
+        if self.grade == HazardGrade.MAJOR and not standard_clause(self.basis):
+            raise ValidationError(
+                {
+                    "basis": ValidationError(
+                        _(
+                            "重大事故隐患须写明判定依据：所依据的重大事故隐患判定标准及其条款，例如"
+                            "《工贸企业重大事故隐患判定标准》第十一条第（一）项"
+                            "（判定标准依据安全生产法第一百一十八条第二款制定）"
+                        ),
+                        code="major_without_clause",
+                    )
+                },
+                code="major_without_clause",
+            )
+        if self.unsafe_until_removed and self.grade != HazardGrade.MAJOR:
+            raise ValidationError(
+                {
+                    "unsafe_until_removed": ValidationError(
+                        _(
+                            "“排除前或者排除过程中无法保证安全”只适用于重大事故隐患"
+                            "（安全生产法第六十五条第一款第三项）"
+                        ),
+                        code="unsafe_not_major",
+                    )
+                },
+                code="unsafe_not_major",
+            )
 
     def status_from_dates(self) -> str:
         """The loop's state as far as the ledger's dates tell it."""
@@ -141,8 +207,30 @@ class OrderType(models.TextChoices):
     REVIEW = "整改复查意见书", _("整改复查意见书")
 
 
+class SeizureDisposal(models.TextChoices):
+    """查封扣押的处理决定 (行政强制法第二十七条)."""
+
+    RELEASE = "解除", _("解除查封扣押")
+    CONFISCATE = "没收", _("没收")
+    DESTROY = "销毁", _("销毁")
+
+
+class ReleaseGround(models.TextChoices):
+    """The grounds of a release (行政强制法第二十八条第一款)."""
+
+    NO_VIOLATION = "没有违法行为", _("（一）当事人没有违法行为")
+    UNRELATED = "与违法行为无关", _("（二）查封、扣押的场所、设施或者财物与违法行为无关")
+    DECIDED = "已作出处理决定", _("（三）行政机关对违法行为已经作出处理决定，不再需要查封、扣押")
+    EXPIRED = "期限已经届满", _("（四）查封、扣押期限已经届满")
+    NOT_NEEDED = "不再需要", _("（五）其他不再需要采取查封、扣押措施的情形")
+
+
 class Order(DomainModel):
-    """执法文书: an order issued on a visit."""
+    """执法文书: an order issued on a visit.
+
+    A seizure (查封扣押决定书) may be extended once, approved by the bureau's head and notified to the
+    party in writing (延长查封扣押期限决定书, 行政强制法第二十五条), and ends with a disposal decision
+    within its term: released, confiscated or destroyed (查封扣押处理决定书, 第二十七条、第二十八条)."""
 
     number = models.CharField(_("文书编号"), max_length=80, unique=True)
     visit = models.ForeignKey(
@@ -156,6 +244,26 @@ class Order(DomainModel):
     basis = models.CharField(_("法律依据"), max_length=300, blank=True)
     extension_days = models.PositiveSmallIntegerField(_("延长天数"), null=True, blank=True)
     extension_reason = models.CharField(_("延长理由"), max_length=300, blank=True)
+    extension_decided_on = models.DateField(_("延长决定日期"), null=True, blank=True, editable=False)
+    extension_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("批准延长的负责人"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    extension_number = models.CharField(_("延长决定书文号"), max_length=80, blank=True, editable=False)
+    disposal = models.CharField(
+        _("处理决定"), max_length=2, choices=SeizureDisposal.choices, blank=True, editable=False
+    )
+    disposal_ground = models.CharField(
+        _("解除情形"), max_length=10, choices=ReleaseGround.choices, blank=True, editable=False
+    )
+    disposal_note = models.CharField(_("处理说明"), max_length=500, blank=True, editable=False)
+    disposed_on = models.DateField(_("处理决定日期"), null=True, blank=True, editable=False)
+    disposal_number = models.CharField(_("处理决定书文号"), max_length=80, blank=True, editable=False)
     resumed_on = models.DateField(_("恢复生产经营日期"), null=True, blank=True)
 
     scope = ("visit__enterprise__town",)

@@ -1,4 +1,5 @@
-"""The printable enforcement orders (执法文书): one builder for the five kinds, as .docx and PDF.
+"""The printable enforcement orders (执法文书): one builder for the five kinds, and the two decisions that
+follow a seizure (延长查封扣押期限决定书, 查封扣押处理决定书), as .docx and PDF.
 
 Each document carries the issuing body, its 文号, the enterprise (name, address, legal representative),
 the decision with its legal basis, the hazards table, the appeal notice where the order is a decision
@@ -7,11 +8,14 @@ that can be challenged, the officers with their certificate numbers and the sign
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from django.utils.translation import gettext as _
 
 from emgov.core.documents import OfficialDocument, chinese_date
-from emgov.enforcement.models import Hazard, Order, OrderType
+from emgov.enforcement.models import Hazard, Order, OrderType, ReleaseGround, SeizureDisposal
 from emgov.enforcement.queries import covered_hazards
+from emgov.enforcement.services.orders import DISPOSAL_DECISION, EXTENSION_DECISION, seizure_due
 
 T = OrderType
 
@@ -78,15 +82,14 @@ def _hazard_rows(hazards: list[Hazard], *, review: bool) -> list[list[object]]:
     return rows
 
 
-def order_document(order: Order) -> OfficialDocument:
-    """The order as a document ready to print and sign."""
+def _head(order: Order, title: str, number: str) -> OfficialDocument:
+    """The issuer, the title, the 文号 and the enterprise's table, shared by every document of an order."""
     visit = order.visit
     enterprise = visit.enterprise
-    issuer = visit.department.name
     doc = OfficialDocument()
-    doc.title(issuer)
-    doc.title(order.get_doc_type_display())
-    doc.number(order.number)
+    doc.title(visit.department.name)
+    doc.title(title)
+    doc.number(number)
     doc.addressee(enterprise.name)
     doc.form_table(
         [
@@ -97,6 +100,36 @@ def order_document(order: Order) -> OfficialDocument:
             (_("检查日期"), chinese_date(visit.date)),
         ]
     )
+    return doc
+
+
+def _appeal(doc: OfficialDocument) -> None:
+    doc.paragraph(
+        _(
+            "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院"
+            "提起行政诉讼，但本决定不停止执行，法律另有规定的除外。"
+        )
+    )
+
+
+def _signatures(doc: OfficialDocument, order: Order, day) -> None:
+    doc.blank()
+    for officer in order.visit.officers.all():
+        doc.line(
+            _("执法人员：%(name)s（执法证号：%(cert)s）　签名：＿＿＿＿")
+            % {"name": officer.name, "cert": officer.certificate_number}
+        )
+    doc.line(_("当事人（签名）：＿＿＿＿＿＿"))
+    doc.line(_("签收日期：　　年　　月　　日"))
+    doc.signature(order.visit.department.name, day)
+    doc.note(_("本文书一式两份，一份送达当事人，一份存档。"))
+
+
+def order_document(order: Order) -> OfficialDocument:
+    """The order as a document ready to print and sign."""
+    visit = order.visit
+    issuer = visit.department.name
+    doc = _head(order, order.get_doc_type_display(), order.number)
     doc.paragraph(order.content or _default_content(order))
     hazards = covered_hazards(order) if order.doc_type != T.SEIZE or order.hazards.exists() else []
     if hazards:
@@ -113,12 +146,7 @@ def order_document(order: Order) -> OfficialDocument:
     if order.doc_type == T.SUSPEND and order.resumed_on:
         doc.paragraph(_("经复查合格，同意自%(d)s起恢复生产经营。") % {"d": _d(order.resumed_on)})
     if order.doc_type in APPEALABLE:
-        doc.paragraph(
-            _(
-                "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院"
-                "提起行政诉讼，但本决定不停止执行，法律另有规定的除外。"
-            )
-        )
+        _appeal(doc)
     doc.blank()
     for officer in visit.officers.all():
         doc.line(
@@ -130,3 +158,73 @@ def order_document(order: Order) -> OfficialDocument:
     doc.signature(issuer, order.issued_on)
     doc.note(_("本文书一式两份，一份交被检查单位，一份存档。"))
     return doc
+
+
+def _leader(order: Order) -> str:
+    approver = order.extension_approved_by
+    return (approver.full_name or approver.username) if approver else _("本局负责人")
+
+
+def extension_document(order: Order) -> OfficialDocument:
+    """延长查封扣押期限决定书: the extension approved by the head, told to the party in writing with its
+    reasons (行政强制法第二十五条)."""
+    original = seizure_due(order.issued_on, order.visit.enterprise.town)
+    doc = _head(order, EXTENSION_DECISION.replace("查封扣押", "查封（扣押）"), order.extension_number)
+    doc.paragraph(
+        _(
+            "本局于%(issued)s对你单位有关设施、设备、器材作出查封（扣押）决定（%(number)s），查封（扣押）期限至"
+            "%(original)s止。因%(reason)s，情况复杂，不能在查封（扣押）期限内查清事实、作出处理决定，经本局负责人"
+            "%(leader)s批准，根据《中华人民共和国行政强制法》第二十五条的规定，决定将查封（扣押）期限延长%(n)d日，"
+            "至%(due)s止。"
+        )
+        % {
+            "issued": _d(order.issued_on),
+            "number": order.number,
+            "original": _d(original),
+            "reason": order.extension_reason.rstrip("。"),
+            "leader": _leader(order),
+            "n": order.extension_days or 0,
+            "due": _d(order.due_date),
+        }
+    )
+    doc.paragraph(_("依据《中华人民共和国行政强制法》第二十五条。"), label=_("法律依据："))
+    _appeal(doc)
+    _signatures(doc, order, order.extension_decided_on)
+    return doc
+
+
+def disposal_document(order: Order) -> OfficialDocument:
+    """查封扣押处理决定书: the seizure released (with its ground of 第二十八条), or what was seized
+    confiscated or destroyed (第二十七条)."""
+    doc = _head(order, DISPOSAL_DECISION.replace("查封扣押", "查封（扣押）"), order.disposal_number)
+    seized = _(
+        "本局于%(issued)s对你单位有关设施、设备、器材作出查封（扣押）决定（%(number)s），查封（扣押）期限至%(due)s止。"
+    ) % {"issued": _d(order.issued_on), "number": order.number, "due": _d(order.due_date)}
+    if order.disposal == SeizureDisposal.RELEASE:
+        ground = ReleaseGround(order.disposal_ground).label if order.disposal_ground else ""
+        decision = _(
+            "经查，%(ground)s。根据《中华人民共和国行政强制法》第二十八条的规定，本局决定自%(on)s起解除查封（扣押），"
+            "扣押的财物立即予以退还。"
+        ) % {"ground": ground.split("）", 1)[-1], "on": _d(order.disposed_on)}
+        basis = _("《中华人民共和国行政强制法》第二十七条、第二十八条")
+    else:
+        what = _("予以没收") if order.disposal == SeizureDisposal.CONFISCATE else _("依法予以销毁")
+        decision = _(
+            "经查，违法事实清楚。根据《中华人民共和国行政强制法》第二十七条的规定，本局决定对查封（扣押）的财物%(what)s。"
+        ) % {"what": what}
+        basis = _("《中华人民共和国行政强制法》第二十七条")
+    doc.paragraph(seized + decision)
+    if order.disposal_note:
+        doc.paragraph(order.disposal_note)
+    doc.paragraph(_("依据%(basis)s。") % {"basis": basis}, label=_("法律依据："))
+    _appeal(doc)
+    _signatures(doc, order, order.disposed_on)
+    return doc
+
+
+# The documents a seizure's steps make, by their name in the address
+# (`orders/<pk>/documents/<kind>.<fmt>`): the title, the builder, and the 文号 ("" until the step is taken).
+STEP_DOCUMENTS = {
+    "extension": (EXTENSION_DECISION, extension_document, attrgetter("extension_number")),
+    "disposal": (DISPOSAL_DECISION, disposal_document, attrgetter("disposal_number")),
+}

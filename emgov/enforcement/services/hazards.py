@@ -4,6 +4,11 @@ A hazard is registered here (`hazard_register`); every later step is declared in
 `enforcement.procedures.HAZARD` and taken with `HAZARD.take(...)`, which locks the hazard with the
 version the user saw, checks scope, state and the rules of law, and writes the audit entry. The
 functions below are the steps' own part: the checks on the form's values and the changes they make.
+
+A 重大事故隐患 names the clause of its 判定标准 (the model's `clean`), and once registered the steps the
+law then asks for are proposed (`procedures.proposed_steps`): 挂牌督办 (安全生产法第四十一条第三款),
+and, where it cannot be kept safe until removed, the withdrawal of workers and temporary suspension
+(第六十五条第一款第三项) before any deadline has passed.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.core import audit, services
+from emgov.core.documents import chinese_date
 from emgov.core.models import AuditAction, User
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.models import Hazard, HazardStatus, OrderType, ReviewResult, Visit
+from emgov.enforcement.queries import is_overdue
 from emgov.enforcement.services.orders import order_issue
 
 S = HazardStatus
@@ -42,6 +49,7 @@ def hazard_register(
     grade: str,
     basis: str = "",
     deadline: datetime.date | None = None,
+    unsafe_until_removed: bool = False,
     number: str = "",
     via: str = VIA_WEB,
 ) -> Hazard:
@@ -52,6 +60,7 @@ def hazard_register(
         description=(description or "").strip(),
         grade=grade,
         basis=(basis or "").strip(),
+        unsafe_until_removed=bool(unsafe_until_removed),
         deadline=deadline,
         status=S.REGISTERED,
     )
@@ -135,17 +144,34 @@ def supervise(
     return {"supervised_on": supervised_on, "supervising_body": body}
 
 
+# A major hazard that cannot be kept safe until removed: workers out, temporary suspension.
+UNSAFE_BASIS = "《中华人民共和国安全生产法》第六十五条第一款第三项"
+
+
 def suspend(
     hazard: Hazard, *, actor: User | None, via: str, issued_on: datetime.date | None = None
 ) -> Hazard:
-    """逾期未改 → 责令停产停业整顿 on the overdue hazard, numbered and issued at once. The order is the
-    record written; the hazard lists it among its orders and its history names it."""
+    """责令停产停业整顿 on the hazard, numbered and issued at once: an overdue hazard (逾期未改,
+    安全生产法第一百零二条), or a major hazard that cannot be kept safe until removed, before its
+    deadline (第六十五条第一款第三项: workers out, temporary suspension). The order is the record
+    written; the hazard lists it among its orders and its history names it."""
+    issued_on = issued_on or timezone.localdate()
+    content = basis = ""
+    if not is_overdue(hazard) and hazard.unsafe_until_removed:
+        content = _(
+            "经查，你单位存在下列重大事故隐患，排除前或者排除过程中无法保证安全。现责令你单位自%(issued)s起"
+            "从危险区域内撤出作业人员，暂时停产停业或者停止使用相关设施、设备。重大事故隐患排除后，经本局"
+            "审查同意，方可恢复生产经营和使用。"
+        ) % {"issued": chinese_date(issued_on)}
+        basis = UNSAFE_BASIS
     order = order_issue(
         actor=actor,
         visit=hazard.visit,
         doc_type=OrderType.SUSPEND,
         hazards=[hazard],
-        issued_on=issued_on or timezone.localdate(),
+        issued_on=issued_on,
+        content=content,
+        basis=basis,
         via=via,
     )
     reason = _("责令停产停业整顿：%(number)s") % {"number": order.number}

@@ -1,10 +1,15 @@
-"""Writes of enforcement orders (执法文书): issue, extend a seizure, resume after a suspension.
+"""Writes of enforcement orders (执法文书): issue, extend a seizure, dispose of it, resume after a suspension.
 
 An order is issued from a visit and the hazards it covers, numbered by `core.numbering` in the same
-transaction. Time limits: a seizure (查封扣押) lasts at most 30 days from issue and may be extended
-once by at most 30 days (行政强制法第二十五条); a suspension (责令停产停业整顿) is lifted only after the
-hazards it covers passed their review (安全生产法第六十五条第一款第三项). Extending and resuming are
-steps of `enforcement.procedures.ORDER`; the functions below are their own part.
+transaction. Time limits (the rule table, `enforcement.rules`, read on the seizure's issue date): a
+seizure (查封扣押) lasts at most 30 days from issue; where the case is complex the bureau's head may
+approve one extension of at most 30 days, notified to the party in writing with the reasons
+(延长查封扣押期限决定书, 行政强制法第二十五条). Within its term the seizure ends with a disposal
+decision: released, confiscated or destroyed (查封扣押处理决定书, 第二十七条); once the term has run
+out it can only be released (第二十八条第一款第四项). A suspension (责令停产停业整顿) is lifted only
+after the hazards it covers passed their review (安全生产法第六十五条第一款第三项). Extending,
+disposing and resuming are steps of `enforcement.procedures.ORDER`; the functions below are their
+own part.
 """
 
 from __future__ import annotations
@@ -18,21 +23,38 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emgov.core import services
-from emgov.core.models import User
+from emgov.core.models import DocumentNumberTemplate, Role, User
 from emgov.core.numbering import number_take
 from emgov.core.services import VIA_WEB
 from emgov.core.workdays import add_days
-from emgov.enforcement.models import Hazard, HazardStatus, Order, OrderType, Visit
-from emgov.enforcement.queries import covered_hazards
+from emgov.enforcement import rules
+from emgov.enforcement.models import (
+    Hazard,
+    HazardStatus,
+    Order,
+    OrderType,
+    ReleaseGround,
+    SeizureDisposal,
+    Visit,
+)
+from emgov.enforcement.queries import covered_hazards, may_be_suspended
 
-SEIZURE_DAYS = 30
-SEIZURE_EXTENSION_MAX_DAYS = 30
+# The documents of a seizure's steps, numbered like the orders; the template is created the first time
+# it is needed (the administrator may change it under 文号模板).
+EXTENSION_DECISION = "延长查封扣押期限决定书"
+DISPOSAL_DECISION = "查封扣押处理决定书"
+DEFAULT_TEMPLATES = {
+    EXTENSION_DECISION: "应急查延〔{year}〕{n}号",
+    DISPOSAL_DECISION: "应急查处〔{year}〕{n}号",
+}
 # Orders that must name the hazards they deal with.
 HAZARD_ORDERS = {OrderType.RECTIFY, OrderType.SUSPEND, OrderType.REVIEW}
 REVIEWED = {HazardStatus.CLOSED, HazardStatus.FAILED}
 
 
-def _require_hazards(doc_type: str, visit: Visit, hazards: list[Hazard]) -> None:
+def _require_hazards(doc_type: str, visit: Visit, hazards: list[Hazard], today: datetime.date) -> None:
+    """The hazards an order may name: found on its visit, live; a suspension only of overdue hazards or
+    of major hazards that cannot be kept safe until removed (judged on the order's issue date)."""
     label = OrderType(doc_type).label
     if doc_type in HAZARD_ORDERS and not hazards:
         raise ValidationError(
@@ -47,6 +69,20 @@ def _require_hazards(doc_type: str, visit: Visit, hazards: list[Hazard]) -> None
         if hazard.voided_at is not None:
             raise ValidationError(
                 {"hazards": _("隐患%(number)s已作废。") % {"number": hazard.number}}, code="voided"
+            )
+        if doc_type == OrderType.SUSPEND and not may_be_suspended(hazard, today):
+            raise ValidationError(
+                {
+                    "hazards": ValidationError(
+                        _(
+                            "隐患%(number)s尚未逾期，也未认定为排除前或者排除过程中无法保证安全的重大事故隐患，"
+                            "不能责令停产停业（安全生产法第一百零二条、第六十五条第一款第三项）。"
+                        )
+                        % {"number": hazard.number},
+                        code="not_suspendable",
+                    )
+                },
+                code="not_suspendable",
             )
         if doc_type == OrderType.REVIEW and hazard.status not in REVIEWED:
             raise ValidationError(
@@ -83,7 +119,7 @@ def order_issue(
         raise ValidationError(_("不能在您负责的区划以外签发执法文书。"), code="out_of_scope")
     if visit.voided_at is not None:
         raise ValidationError(_("检查记录已作废，不能签发执法文书。"), code="voided")
-    _require_hazards(doc_type, visit, hazards)
+    _require_hazards(doc_type, visit, hazards, issued_on)
     if doc_type == OrderType.RECTIFY:
         for i, hazard in enumerate(hazards):
             if hazard.status == HazardStatus.REGISTERED:
@@ -99,7 +135,7 @@ def order_issue(
                 hazards[i] = HAZARD.take("order", hazard, actor=actor, via=via, deadline=deadline)
         due_date = max((h.deadline for h in hazards if h.deadline), default=due_date)
     elif doc_type == OrderType.SEIZE:
-        due_date = add_days(issued_on, SEIZURE_DAYS)
+        due_date = seizure_due(issued_on, region=visit.enterprise.town)
     order = Order(
         number="",
         visit=visit,
@@ -117,6 +153,25 @@ def order_issue(
 # The steps of an order (declared in `enforcement.procedures.ORDER`) ---------------------------------
 
 
+def seizure_due(issued_on: datetime.date, region=None) -> datetime.date:
+    """The last day of a seizure issued on `issued_on`, before any extension (行政强制法第二十五条第一款)."""
+    return add_days(issued_on, rules.seizure_days(issued_on, region))
+
+
+def _region(order: Order):
+    return order.visit.enterprise.town
+
+
+def _number(doc_type: str, year: int, *, actor: User | None, via: str) -> str:
+    if not DocumentNumberTemplate.objects.filter(doc_type=doc_type).exists():
+        services.record_create(
+            DocumentNumberTemplate(doc_type=doc_type, template=DEFAULT_TEMPLATES[doc_type]),
+            actor=actor,
+            via=via,
+        )
+    return number_take(doc_type, year=year)
+
+
 def extend(
     order: Order,
     *,
@@ -124,29 +179,114 @@ def extend(
     via: str,
     extension_days: int,
     extension_reason: str,
+    extension_approved_by: User | None,
     decided_on: datetime.date,
 ) -> dict[str, Any]:
-    """延长查封扣押期限: by at most 30 days, with a reason, decided before the seizure expires."""
-    if not extension_days or not 1 <= extension_days <= SEIZURE_EXTENSION_MAX_DAYS:
-        raise ValidationError(
-            {
-                "extension_days": _("延长天数须为1至%(max)d日（行政强制法第二十五条）。")
-                % {"max": SEIZURE_EXTENSION_MAX_DAYS}
-            },
+    """延长查封扣押期限: once (the procedure's guard), by at most the rule's days, with a reason, approved
+    by the bureau's head (局领导) and decided before the seizure expires; the 延长查封扣押期限决定书
+    that tells the party is numbered here."""
+    region = _region(order)
+    most = rules.seizure_extension_days(order.issued_on, region)
+    errors: dict[str, ValidationError] = {}
+    if not extension_days or not 1 <= extension_days <= most:
+        errors["extension_days"] = ValidationError(
+            _("延长期限不得超过%(max)d日（行政强制法第二十五条第一款）。") % {"max": most},
             code="extension_days",
         )
     reason = (extension_reason or "").strip()
     if not reason:
-        raise ValidationError({"extension_reason": _("请填写延长理由。")}, code="required")
-    if order.due_date and decided_on > order.due_date:
-        raise ValidationError(
-            {"decided_on": _("查封扣押已于%(d)s期满，不能再延长。") % {"d": order.due_date}},
+        errors["extension_reason"] = ValidationError(
+            _(
+                "请填写延长理由：延长查封扣押的决定应当书面告知当事人并说明理由（行政强制法第二十五条第二款）。"
+            ),
+            code="required",
+        )
+    if extension_approved_by is None or extension_approved_by.role != Role.LEADER:
+        errors["extension_approved_by"] = ValidationError(
+            _("延长查封扣押期限须经行政机关负责人（局领导）批准（行政强制法第二十五条第一款）。"),
+            code="not_leader",
+        )
+    due = order.due_date or seizure_due(order.issued_on, region)
+    if decided_on < order.issued_on:
+        errors["decided_on"] = ValidationError(_("决定日期不能早于查封扣押之日。"), code="before_issue")
+    elif decided_on > due:
+        errors["decided_on"] = ValidationError(
+            _("查封扣押已于%(d)s期满，不能再延长（行政强制法第二十五条第一款）。") % {"d": due},
             code="expired",
         )
+    if errors:
+        raise ValidationError(errors, code="extension_invalid")
     return {
-        "due_date": add_days(order.due_date or add_days(order.issued_on, SEIZURE_DAYS), extension_days),
+        "due_date": add_days(due, extension_days),
         "extension_days": extension_days,
         "extension_reason": reason,
+        "extension_approved_by": extension_approved_by,
+        "extension_decided_on": decided_on,
+        "extension_number": _number(EXTENSION_DECISION, decided_on.year, actor=actor, via=via),
+    }
+
+
+def dispose(
+    order: Order,
+    *,
+    actor: User | None,
+    via: str,
+    disposal: str,
+    disposed_on: datetime.date,
+    disposal_ground: str = "",
+    disposal_note: str = "",
+) -> dict[str, Any]:
+    """查封扣押处理决定: within the seizure's term, release it (on a ground of 行政强制法第二十八条),
+    confiscate or destroy what was seized (第二十七条); after the term only a release (第二十八条第一款
+    第四项). The 查封扣押处理决定书 is numbered here."""
+    note = (disposal_note or "").strip()
+    errors: dict[str, ValidationError] = {}
+    if disposal not in SeizureDisposal.values:
+        errors["disposal"] = ValidationError(_("请选择处理决定：解除、没收或者销毁。"), code="required")
+    if disposed_on < order.issued_on:
+        errors["disposed_on"] = ValidationError(_("处理决定日期不能早于查封扣押之日。"), code="before_issue")
+    expired = bool(order.due_date and disposed_on > order.due_date)
+    if disposal == SeizureDisposal.RELEASE:
+        if disposal_ground not in ReleaseGround.values:
+            errors["disposal_ground"] = ValidationError(
+                _("解除查封扣押须写明情形（行政强制法第二十八条第一款）。"), code="required"
+            )
+        elif expired and disposal_ground != ReleaseGround.EXPIRED:
+            errors["disposal_ground"] = ValidationError(
+                _(
+                    "查封扣押已于%(d)s期满：应以“查封、扣押期限已经届满”解除（行政强制法第二十八条第一款第四项）。"
+                )
+                % {"d": order.due_date},
+                code="expired",
+            )
+    elif disposal in SeizureDisposal.values:
+        if expired:
+            errors["disposal"] = ValidationError(
+                _(
+                    "查封扣押已于%(d)s期满，期限内未作出没收或者销毁的处理决定，应当解除查封扣押"
+                    "（行政强制法第二十七条、第二十八条第一款第四项）。"
+                )
+                % {"d": order.due_date},
+                code="expired",
+            )
+        if not note:
+            errors["disposal_note"] = ValidationError(
+                _(
+                    "请写明%(what)s的依据：违法事实清楚、依法应当没收的非法财物予以没收；法律、行政法规规定应当"
+                    "销毁的，依法销毁（行政强制法第二十七条）。"
+                )
+                % {"what": SeizureDisposal(disposal).label},
+                code="required",
+            )
+        disposal_ground = ""
+    if errors:
+        raise ValidationError(errors, code="disposal_invalid")
+    return {
+        "disposal": disposal,
+        "disposal_ground": disposal_ground,
+        "disposal_note": note,
+        "disposed_on": disposed_on,
+        "disposal_number": _number(DISPOSAL_DECISION, disposed_on.year, actor=actor, via=via),
     }
 
 

@@ -39,7 +39,13 @@ def make_visit(region, *, number: str = "JC2023001", day: datetime.date = DAY, n
 
 
 def register(
-    visit: Visit, actor, *, grade: str = "一般隐患", deadline=None, text: str = "消防通道堵塞"
+    visit: Visit,
+    actor,
+    *,
+    grade: str = "一般隐患",
+    deadline=None,
+    text: str = "消防通道堵塞",
+    unsafe: bool = False,
 ) -> Hazard:
     return hazard_register(
         actor=actor,
@@ -48,4 +54,5 @@ def register(
         grade=grade,
         basis="《工贸企业重大事故隐患判定标准》第三条",
         deadline=deadline,
+        unsafe_until_removed=unsafe,
     )

@@ -136,23 +136,36 @@ def test_a_seizure_is_extended_once_through_the_old_and_the_new_path(nanhai):
     )
     client = nanhai.client_for(nanhai.district_officer)
     steps = client.get(f"{BASE}/orders/{seizure.pk}/steps").json()
-    assert steps["state"] == "seized" and [s["name"] for s in steps["steps"]] == ["extend"]
+    assert steps["state"] == "seized" and [s["name"] for s in steps["steps"]] == ["extend", "dispose"]
+    leader = nanhai.leader.pk
     stale = post(
         client,
         f"{BASE}/orders/{seizure.pk}/extend",
-        {"version": 0, "days": 20, "reason": "需委托检测", "decided_on": "2023-06-25"},
+        {"version": 0, "days": 20, "reason": "需委托检测", "approved_by": leader, "decided_on": "2023-06-25"},
     )
     assert stale.status_code == 422 and Order.objects.get().extension_days is None
-    extended = post(
+    unapproved = post(
         client,
         f"{BASE}/orders/{seizure.pk}/extend",
         {"version": 1, "days": 20, "reason": "需委托检测", "decided_on": "2023-06-25"},
+    )
+    assert unapproved.status_code == 422 and "批准的负责人" in text(unapproved)
+    extended = post(
+        client,
+        f"{BASE}/orders/{seizure.pk}/extend",
+        {"version": 1, "days": 20, "reason": "需委托检测", "approved_by": leader, "decided_on": "2023-06-25"},
     )
     assert extended.status_code == 200 and extended.json()["due_date"] == "2023-07-21"
     again = post(
         client,
         f"{BASE}/orders/{seizure.pk}/steps/extend",
-        {"version": 2, "extension_days": 5, "extension_reason": "再延", "decided_on": "2023-07-01"},
+        {
+            "version": 2,
+            "extension_days": 5,
+            "extension_reason": "再延",
+            "extension_approved_by": leader,
+            "decided_on": "2023-07-01",
+        },
     )
     assert again.status_code == 422 and "行政强制法第二十五条" in text(again)
     assert Order.objects.get().due_date == D(2023, 7, 21)
@@ -160,7 +173,7 @@ def test_a_seizure_is_extended_once_through_the_old_and_the_new_path(nanhai):
 
 def test_the_earlier_resume_path_needs_the_review(nanhai):
     visit = make_visit(nanhai.guicheng)
-    hazard = register(visit, None, grade="重大事故隐患", deadline=D(2023, 6, 20))
+    hazard = register(visit, None, grade="重大事故隐患", deadline=D(2023, 6, 20), unsafe=True)
     suspension = order_issue(
         actor=None, visit=visit, doc_type=OrderType.SUSPEND, hazards=[hazard], issued_on=D(2023, 6, 1)
     )
@@ -183,5 +196,6 @@ def test_the_openapi_description_lists_the_routes(nanhai):
         "/api/hazards/orders/{pk}/steps/{step}",
         "/api/hazards/orders/{order_id}/extend",
         "/api/hazards/orders/{order_id}/document.{fmt}",
+        "/api/hazards/orders/{order_id}/documents/{kind}.{fmt}",
     ):
         assert path in schema["paths"], sorted(p for p in schema["paths"] if "hazards" in p)

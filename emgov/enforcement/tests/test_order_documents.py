@@ -72,6 +72,7 @@ def test_a_seizure_document_states_its_extension(nanhai):
         actor=None,
         extension_days=20,
         extension_reason="需委托检测",
+        extension_approved_by=nanhai.leader,
         decided_on=D(2023, 6, 20),
     )
     text = docx_text(order_document(seizure).to_bytes())

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from emgov.core import audit
+from emgov.core.models import User
 from emgov.enforcement.models import HazardStatus, Order, OrderType
 from emgov.enforcement.procedures import HAZARD, ORDER
 from emgov.enforcement.services import orders
@@ -62,6 +63,7 @@ def test_a_rectification_order_needs_hazards_and_writes_nothing_without(nanhai):
 
 
 def extend(seizure, officer, days, reason, decided_on, **kw):
+    kw.setdefault("extension_approved_by", User.objects.get(username="leader"))
     return ORDER.take(
         "extend",
         seizure,
@@ -80,7 +82,7 @@ def test_a_seizure_lasts_30_days_and_extends_once_by_at_most_30(nanhai):
         actor=officer, visit=visit, doc_type=OrderType.SEIZE, issued_on=D(2023, 6, 1)
     )
     assert seizure.due_date == D(2023, 7, 1)
-    with pytest.raises(ValidationError, match="1至30日"):
+    with pytest.raises(ValidationError, match="不得超过30日"):
         extend(seizure, officer, 31, "检测未完成", D(2023, 6, 25))
     with pytest.raises(ValidationError, match="延长理由"):
         extend(seizure, officer, 30, " ", D(2023, 6, 25))
@@ -89,8 +91,8 @@ def test_a_seizure_lasts_30_days_and_extends_once_by_at_most_30(nanhai):
     seizure = extend(seizure, officer, 30, "检测未完成", D(2023, 6, 25), expected_version=1)
     assert (seizure.due_date, seizure.extension_days) == (D(2023, 7, 31), 30)
     assert "延长查封扣押期限" in [e.reason for e in audit.history(seizure)]
-    [option] = ORDER.options(seizure, officer)
-    assert "只能延长一次" in option.refusal and "行政强制法第二十五条" in option.refusal
+    extension = next(o for o in ORDER.options(seizure, officer) if o.step.name == "extend")
+    assert "只能延长一次" in extension.refusal and "行政强制法第二十五条" in extension.refusal
     with pytest.raises(ValidationError, match="只能延长一次"):
         extend(seizure, officer, 1, "再延", D(2023, 7, 5))
     assert Order.objects.get(pk=seizure.pk).due_date == D(2023, 7, 31)
@@ -117,7 +119,7 @@ def test_only_a_seizure_can_be_extended(nanhai):
 def test_a_suspension_is_lifted_only_after_a_passed_review(nanhai):
     officer = nanhai.district_officer
     visit = make_visit(nanhai.guicheng)
-    hazard = register(visit, officer, grade="重大事故隐患", deadline=D(2023, 6, 20))
+    hazard = register(visit, officer, grade="重大事故隐患", deadline=D(2023, 6, 20), unsafe=True)
     suspension = orders.order_issue(
         actor=officer, visit=visit, doc_type=OrderType.SUSPEND, hazards=[hazard], issued_on=D(2023, 6, 1)
     )

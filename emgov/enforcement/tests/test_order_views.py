@@ -72,19 +72,38 @@ def test_a_seizure_page_shows_its_expiry_and_extends_once(nanhai):
     extend = f"{ORDERS}{seizure.pk}/steps/extend/"
     page = client.get(f"{ORDERS}{seizure.pk}/").content.decode()
     assert "查封扣押已于 2023-07-01 期满" in page and extend in page and "行政强制法第二十五条" in page
+    leader = nanhai.leader.pk
     refused = client.post(
         extend,
-        {"extension_days": "20", "extension_reason": "检测", "decided_on": "2023-07-05", "_version": 1},
+        {
+            "extension_days": "20",
+            "extension_reason": "检测",
+            "extension_approved_by": leader,
+            "decided_on": "2023-07-05",
+            "_version": 1,
+        },
     )
     assert refused.status_code == 422 and "期满，不能再延长" in refused.content.decode()
     stale = client.post(
         extend,
-        {"extension_days": "20", "extension_reason": "需委托检测", "decided_on": "2023-06-25", "_version": 0},
+        {
+            "extension_days": "20",
+            "extension_reason": "需委托检测",
+            "extension_approved_by": leader,
+            "decided_on": "2023-06-25",
+            "_version": 0,
+        },
     )
     assert stale.status_code == 422 and Order.objects.get().extension_days is None
     client.post(
         extend,
-        {"extension_days": "20", "extension_reason": "需委托检测", "decided_on": "2023-06-25", "_version": 1},
+        {
+            "extension_days": "20",
+            "extension_reason": "需委托检测",
+            "extension_approved_by": leader,
+            "decided_on": "2023-06-25",
+            "_version": 1,
+        },
     )
     seizure.refresh_from_db()
     assert (seizure.due_date, seizure.extension_days) == (D(2023, 7, 21), 20)
@@ -94,7 +113,7 @@ def test_a_seizure_page_shows_its_expiry_and_extends_once(nanhai):
 
 def test_a_suspension_page_names_the_hazards_awaiting_review(nanhai):
     visit = make_visit(nanhai.guicheng)
-    hazard = register(visit, None, grade="重大事故隐患", deadline=D(2023, 6, 20))
+    hazard = register(visit, None, grade="重大事故隐患", deadline=D(2023, 6, 20), unsafe=True)
     suspension = orders.order_issue(
         actor=None, visit=visit, doc_type=OrderType.SUSPEND, hazards=[hazard], issued_on=D(2023, 6, 1)
     )

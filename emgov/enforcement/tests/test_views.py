@@ -223,7 +223,9 @@ def test_hazard_list_filters_by_town_and_grade(nanhai):
     officers = two_officers()
     own = make_visit(make_enterprise(nanhai.guicheng, 1), "JC2023001", officers)
     other = make_visit(make_enterprise(nanhai.jiujiang, 2), "JC2023002", officers)
-    make_hazard(own, "YH2023001", grade="重大事故隐患")
+    make_hazard(
+        own, "YH2023001", grade="重大事故隐患", basis="《工贸企业重大事故隐患判定标准》第三条第（一）项"
+    )
     make_hazard(other, "YH2023002")
     client = nanhai.client_for(nanhai.district_officer)
     page = client.get(HAZARDS, {"town": nanhai.jiujiang.pk}).content.decode()

@@ -1,5 +1,6 @@
 """Pages of the hazard loop: the list and detail with the overdue flag, the steps of `procedures.HAZARD`
-(offered on the hazard's page, each on its own page), and the supervised list (挂牌督办)."""
+(offered on the hazard's page, each on its own page; those the law asks of a major hazard proposed at the
+top), and the supervised list (挂牌督办)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from emgov.core.workflow import Step
 from emgov.enforcement import queries
 from emgov.enforcement.forms.hazards import HazardForm
 from emgov.enforcement.models import Hazard
-from emgov.enforcement.procedures import HAZARD
+from emgov.enforcement.procedures import HAZARD, proposed_steps
 from emgov.enforcement.services.hazards import derived_status
 
 # After an escalation the user goes on to the record it created (the relation it is listed under):
@@ -103,10 +104,22 @@ class HazardPages(LedgerPages):
         return render(request, self.list_template, context)
 
     def detail_extra(self, request: HttpRequest, obj: Hazard) -> dict[str, Any]:
+        may = HAZARD.permits
         return {
             "overdue": queries.is_overdue(obj),
             "last_day": queries.last_day(obj.deadline) if obj.deadline else None,
             "can_issue": self.can_edit(request.user) and obj.voided_at is None,
+            # What the law asks of a major hazard now: offered straight away on its page.
+            "proposed": [
+                {
+                    "step": HAZARD.step(name),
+                    "article": article,
+                    "url": self.url("step", pk=obj.pk, step=name)
+                    if may(request.user, HAZARD.step(name))
+                    else "",
+                }
+                for name, article in proposed_steps(obj)
+            ],
         }
 
     def step_done_url(self, obj: Hazard, step: Step) -> str:

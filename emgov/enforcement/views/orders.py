@@ -1,5 +1,6 @@
-"""Pages of orders: issuing one from a visit and its hazards, the downloads (.docx, PDF), and the steps of
-`procedures.ORDER` (a seizure's extension, a suspension's resumption) with the time limits they watch."""
+"""Pages of orders: issuing one from a visit and its hazards, the downloads (.docx, PDF) of the order and of
+the decisions its steps make, and the steps of `procedures.ORDER` (a seizure's extension and disposal, a
+suspension's resumption) with the time limits they watch."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ from emgov.core.documents import document_response
 from emgov.core.pages import LedgerPages, TownFilter, YearFilter
 from emgov.core.pages.steps import add_errors
 from emgov.core.permissions import FIELD_STAFF
+from emgov.core.workflow import Step
 from emgov.enforcement import queries
 from emgov.enforcement.forms.orders import OrderForm, OrderIssueForm
 from emgov.enforcement.models import HazardStatus, Order, OrderType, Visit
 from emgov.enforcement.procedures import ORDER
-from emgov.enforcement.services.documents import order_document
+from emgov.enforcement.services.documents import STEP_DOCUMENTS, order_document
 from emgov.enforcement.services.orders import order_issue
 
 
@@ -55,10 +57,15 @@ class OrderPages(LedgerPages):
     def detail_extra(self, request: HttpRequest, obj: Order) -> dict[str, Any]:
         today = timezone.localdate()
         extra: dict[str, Any] = {"order_hazards": list(obj.hazards.order_by("number"))}
-        if obj.doc_type == OrderType.SEIZE and obj.due_date:
+        if obj.doc_type == OrderType.SEIZE and obj.due_date and not obj.disposal:
             extra["expiry"] = obj.due_date
             extra["days_left"] = (obj.due_date - today).days
             extra["expired"] = obj.due_date < today
+        extra["step_documents"] = [
+            {"kind": kind, "title": title, "number": number(obj)}
+            for kind, (title, _build, number) in STEP_DOCUMENTS.items()
+            if number(obj)
+        ]
         if obj.doc_type == OrderType.SUSPEND and obj.resumed_on is None:
             extra["pending"] = queries.unreviewed_hazards(obj)
         return extra
@@ -92,17 +99,42 @@ class OrderPages(LedgerPages):
             {**self.base_context(request), "title": _("签发执法文书"), "visit": visit, "form": form},
         )
 
-    def document_view(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-        order = get_object_or_404(
+    def step_warnings(self, obj: Order, step: Step) -> list[str]:
+        if step.name == "extend":
+            return [_("请下载延长查封扣押期限决定书（%(n)s）及时送达当事人。") % {"n": obj.extension_number}]
+        if step.name == "dispose":
+            return [_("请下载查封扣押处理决定书（%(n)s）送达当事人。") % {"n": obj.disposal_number}]
+        return []
+
+    def _order(self, request: HttpRequest, pk: int) -> Order:
+        return get_object_or_404(
             Order.objects.visible_to(request.user).select_related("visit__enterprise", "visit__department"),
             pk=pk,
         )
+
+    def document_view(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+        order = self._order(request, pk)
         return document_response(order_document(order), f"{order.get_doc_type_display()}_{order.number}", fmt)
+
+    def step_document_view(self, request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpResponse:
+        """The decision a seizure's step made (延长查封扣押期限决定书, 查封扣押处理决定书), once made."""
+        order = self._order(request, pk)
+        if kind not in STEP_DOCUMENTS:
+            raise Http404
+        title, build, number = STEP_DOCUMENTS[kind]
+        if not number(order):
+            raise Http404
+        return document_response(build(order), f"{title}_{number(order)}", fmt)
 
     def urls(self) -> list:
         return [
             path("orders/issue/", self.issue_view, name="orders-issue"),
             path("orders/<int:pk>/document.<str:fmt>", self.document_view, name="orders-document"),
+            path(
+                "orders/<int:pk>/documents/<slug:kind>.<str:fmt>",
+                self.step_document_view,
+                name="orders-step-document",
+            ),
             *super().urls(),
         ]
 

@@ -47,7 +47,13 @@ def records_fixture(districts):
         复查结论="已整改",
     )
     hazard(v_march, "YH-OVERDUE", 整改期限="2023-11-30")
-    hazard(v_july, "YH-DUE", 整改期限="2023-12-06", grade="重大事故隐患")
+    hazard(
+        v_july,
+        "YH-DUE",
+        整改期限="2023-12-06",
+        grade="重大事故隐患",
+        判定依据="《工贸企业重大事故隐患判定标准》第十一条第（一）项",
+    )
     hazard(v_last_year, "YH-OLD", 整改期限="2023-01-10", 复查日期="2023-01-15", 复查结论="已整改")
     hazard(v_shunde, "YH-SHUNDE", 整改期限="2023-11-01")
     penalty(
