@@ -39,6 +39,14 @@ class ItemOut(Schema):
         return obj.materials_list
 
 
+class ExcludedPeriodOut(Schema):
+    kind: str
+    started_on: datetime.date
+    ended_on: datetime.date
+    notified_on: datetime.date
+    note: str
+
+
 class CaseOut(Schema):
     id: int
     version: int
@@ -50,10 +58,18 @@ class CaseOut(Schema):
     applicant: str
     credit_code: str
     applied_on: datetime.date | None
+    supplement_due_on: datetime.date | None
+    supplement_requested_on: datetime.date | None
+    supplement_items: str
+    supplement_completed_on: datetime.date | None
     accepted_on: datetime.date | None
+    deemed_accepted: bool
+    clock_start_on: datetime.date | None
     decision_due_on: datetime.date | None
+    excluded_periods: list[ExcludedPeriodOut]
     extension_days: int
     extension_reason: str
+    extension_approver_id: int | None
     extension_approved_by: str
     extended_on: datetime.date | None
     decided_on: datetime.date | None
@@ -72,6 +88,22 @@ class CaseOut(Schema):
     voided: bool
 
     @staticmethod
+    def resolve_supplement_due_on(obj: LicensingCase) -> datetime.date | None:
+        return services.supplement_due(obj)
+
+    @staticmethod
+    def resolve_deemed_accepted(obj: LicensingCase) -> bool:
+        return services.deemed_accepted(obj)
+
+    @staticmethod
+    def resolve_clock_start_on(obj: LicensingCase) -> datetime.date | None:
+        return services.clock_start(obj)
+
+    @staticmethod
+    def resolve_excluded_periods(obj: LicensingCase) -> list:
+        return services.excluded_periods(obj)
+
+    @staticmethod
     def resolve_certificate_due_on(obj: LicensingCase) -> datetime.date | None:
         return services.certificate_due(obj)
 
@@ -85,7 +117,11 @@ class CaseOut(Schema):
 
 
 def _cases(user: User):
-    return LicensingCase.objects.visible_to(user).select_related("item")
+    return (
+        LicensingCase.objects.visible_to(user)
+        .select_related("item", "enterprise__town", "region")
+        .prefetch_related("excluded_periods")
+    )
 
 
 @router.get("/items", response=list[ItemOut], summary="许可事项清单")

@@ -37,7 +37,12 @@ SIGNATURES = {
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
+    # Recordings (执法记录仪 video, inquiry audio): MP4's "ftyp" box follows its 4-byte size.
+    ".mp4": (b"ftyp",),
+    ".mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"),
 }
+# Where a kind's signature starts, when not at the first byte.
+SIGNATURE_OFFSETS = {".mp4": 4}
 
 
 def check_upload(upload: UploadedFile) -> str:
@@ -61,7 +66,7 @@ def check_upload(upload: UploadedFile) -> str:
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    if not head.startswith(SIGNATURES[suffix]):
+    if not head[SIGNATURE_OFFSETS.get(suffix, 0) :].startswith(SIGNATURES[suffix]):
         _refuse(
             _("附件“%(name)s”的内容与扩展名%(suffix)s不符") % {"name": name, "suffix": suffix},
             "attachment_content",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -59,6 +60,52 @@ def scrub_private(text: str, *, person_name: str = "") -> str:
     if person_name and person_name.strip():
         text = text.replace(person_name.strip(), mask_person_name(person_name))
     return text
+
+
+@dataclass(frozen=True)
+class PublicParty:
+    """行政相对人 as the bureau publishes it, on the public pages and in the cf_ and XK_ exports alike.
+
+    A natural person's name is masked (`mask_person_name`), and neither a credit code nor a legal
+    representative is shown for them; their 证件类型 and 证件号码 are never published nor exported
+    (the system keeps no identity document number, and free text is scrubbed of any by `text`).
+    An organisation's and an individual business's (个体工商户) name and code are published as they are.
+    """
+
+    name: str
+    category: str
+    credit_code: str
+    representative: str
+    person: str = ""  # the natural person's real name, masked wherever free text names them
+
+    # 证件类型 / 证件号码 (cf_xdr_zjlx, cf_xdr_zjhm, XK_XDR_ZJLX, XK_XDR_ZJHM and the legal
+    # representative's): left empty for every party.
+    id_type = ""
+    id_number = ""
+
+    @property
+    def natural(self) -> bool:
+        return self.category == PARTY_NATURAL
+
+    def text(self, value: str) -> str:
+        """Free text about the decision, fit to publish: ID and phone numbers removed, the person masked."""
+        return scrub_private(value, person_name=self.person)
+
+
+def public_party(*, name: str, category: str, credit_code: str = "", representative: str = "") -> PublicParty:
+    if category == PARTY_NATURAL:
+        return PublicParty(mask_person_name(name), category, "", "", person=(name or "").strip())
+    return PublicParty(name, category, credit_code or "", representative or "")
+
+
+def credit_code_warnings(departments: Iterable[Department]) -> list[str]:
+    """Before an export: each deciding or reporting department without a 统一社会信用代码, named."""
+    return [
+        _("“%(name)s”未登记统一社会信用代码：导出数据中该机关的代码将为空，报送前请在“部门”中补登。")
+        % {"name": department.name}
+        for department in departments
+        if not department.credit_code
+    ]
 
 
 def bureau_agency() -> tuple[str, str]:

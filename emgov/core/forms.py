@@ -11,6 +11,7 @@ from emgov.core.models import (
     Department,
     DocumentNumberTemplate,
     HolidayOverride,
+    HolidayYear,
     Officer,
     Region,
     RuleVersion,
@@ -68,6 +69,12 @@ class HolidayOverrideForm(ScopedModelForm):
     class Meta:
         model = HolidayOverride
         fields = ["date", "is_workday", "note"]
+
+
+class HolidayYearForm(ScopedModelForm):
+    class Meta:
+        model = HolidayYear
+        fields = ["year", "complete", "notice", "note"]
 
 
 class DocumentNumberTemplateForm(ScopedModelForm):

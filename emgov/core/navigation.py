@@ -92,6 +92,7 @@ def register_core() -> None:
     register("basics", _("执法人员"), "core:officers-list")
     register("system", _("用户"), "core:users-list", roles={Role.ADMIN})
     register("system", _("节假日调整"), "core:holidays-list", roles={Role.ADMIN})
+    register("system", _("节假日年度"), "core:holiday-years-list", roles={Role.ADMIN})
     register("system", _("文号模板"), "core:numbering-list", roles={Role.ADMIN})
     register("legal", _("法定期限与规则"), "core:rules")
     register("system", _("规则版本"), "core:rule-versions-list", roles={Role.ADMIN})

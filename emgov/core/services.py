@@ -15,8 +15,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emgov.core import audit
-from emgov.core.models import AuditAction, Department, Region, User
+from emgov.core import audit, hooks
+from emgov.core.models import AuditAction, Department, HolidayOverride, Region, User
 
 M = TypeVar("M", bound=models.Model)
 
@@ -169,6 +169,51 @@ def region_update(
             child.path = region.path + child.path[len(old_path) :]
             child.save(update_fields=["path"])
     return region
+
+
+# The working-day calendar ----------------------------------------------------------------------
+
+
+def due_date_recompute_reason() -> str:
+    """The reason written on the audit entry of every due date a holiday change moves."""
+    return _("节假日调整后重新计算期限")
+
+
+def due_dates_recompute(*, actor: User | None, dates: Iterable[Any], via: str = VIA_WEB) -> int:
+    """Have every app recompute the due dates it stores whose period may include one of `dates` (days
+    whose working-day status changed); each changed record is audited. Answers how many changed."""
+    dates = sorted(set(dates))
+    if not dates:
+        return 0
+    counts = hooks.recompute_due_dates(actor=actor, dates=dates, reason=due_date_recompute_reason(), via=via)
+    return sum(counts)
+
+
+@transaction.atomic
+def holiday_override_create(*, actor: User | None, via: str = VIA_WEB, **fields: Any) -> HolidayOverride:
+    """节假日调整: a new override; the stored due dates it moves are recomputed in the same transaction."""
+    override = record_create(HolidayOverride(**fields), actor=actor, via=via)
+    due_dates_recompute(actor=actor, dates=[override.date], via=via)
+    return override
+
+
+@transaction.atomic
+def holiday_override_update(
+    override: HolidayOverride,
+    *,
+    actor: User | None,
+    changes: dict[str, Any],
+    expected_version: int | None = None,
+    via: str = VIA_WEB,
+) -> HolidayOverride:
+    """A changed override: the due dates around its old and its new date are recomputed."""
+    before = HolidayOverride.objects.get(pk=override.pk)
+    override = record_update(
+        override, actor=actor, changes=changes, expected_version=expected_version, via=via
+    )
+    if (override.date, override.is_workday) != (before.date, before.is_workday):
+        due_dates_recompute(actor=actor, dates=[before.date, override.date], via=via)
+    return override
 
 
 # Departments -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     *views.DepartmentPages().urls(),
     *views.OfficerPages().urls(),
     *views.HolidayPages().urls(),
+    *views.HolidayYearPages().urls(),
     *views.NumberingPages().urls(),
     *views.RuleVersionPages().urls(),
 ]

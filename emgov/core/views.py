@@ -15,6 +15,7 @@ from emgov.core.forms import (
     DepartmentForm,
     DocumentNumberTemplateForm,
     HolidayOverrideForm,
+    HolidayYearForm,
     LoginForm,
     OfficerForm,
     RegionForm,
@@ -25,6 +26,7 @@ from emgov.core.models import (
     Department,
     DocumentNumberTemplate,
     HolidayOverride,
+    HolidayYear,
     Officer,
     Region,
     Role,
@@ -119,6 +121,8 @@ class OfficerPages(LedgerPages):
 
 
 class HolidayPages(LedgerPages):
+    """节假日调整: a change recomputes the due dates the apps store (`services.holiday_override_*`)."""
+
     name = "holidays"
     namespace = "core"
     model = HolidayOverride
@@ -126,6 +130,29 @@ class HolidayPages(LedgerPages):
     form_class = HolidayOverrideForm
     list_display = ("date", "is_workday", "note")
     default_ordering = ("-date",)
+    edit_roles = ADMINS
+
+    def create(self, *, actor, data):
+        return services.holiday_override_create(actor=actor, **data)
+
+    def update(self, obj, *, actor, changes, expected_version):
+        return services.holiday_override_update(
+            obj, actor=actor, changes=changes, expected_version=expected_version
+        )
+
+
+class HolidayYearPages(LedgerPages):
+    """节假日年度: the administrator marks a year's holidays complete once entered from the State
+    Council's notice; until then every deadline in that year carries a warning."""
+
+    name = "holiday-years"
+    namespace = "core"
+    model = HolidayYear
+    title = _("节假日年度")
+    form_class = HolidayYearForm
+    list_display = ("year", "complete", "notice", "note")
+    default_ordering = ("-year",)
+    edit_roles = ADMINS
 
 
 class NumberingPages(LedgerPages):

@@ -1,8 +1,11 @@
 """The working-day calendar (工作日): Chinese statutory holidays and adjusted working days.
 
 A date is a working day when the bureau's override table says so; otherwise by the State Council's
-holiday notices (the chinesecalendar data); for a year that data does not cover, Monday to Friday,
-with a warning that the deadline may be wrong until the year's holidays are entered.
+holiday notices (the chinesecalendar data); for a year that data does not cover, Monday to Friday.
+Such a year is "covered" only once the administrator marks it complete (`HolidayYear`), having
+entered the year's holidays from the State Council's notice; until then every deadline in it warns.
+When an override changes, `core.services` has every app recompute the due dates it stores
+(`core.hooks.recompute_due_dates`).
 """
 
 from __future__ import annotations
@@ -13,15 +16,15 @@ from dataclasses import dataclass, field
 import chinese_calendar
 from django.utils.translation import gettext as _
 
-from emgov.core.models import HolidayOverride
+from emgov.core.models import HolidayOverride, HolidayYear
 
 SOURCE_STATUTORY = "国务院节假日安排"
 SOURCE_OVERRIDE = "本系统节假日调整"
 SOURCE_WEEKDAYS = "周一至周五（无节假日数据）"
 
 
-def year_is_covered(year: int) -> bool:
-    """True when the built-in statutory holiday data covers the year."""
+def builtin_covers(year: int) -> bool:
+    """True when the built-in statutory holiday data (the State Council's notices) covers the year."""
     try:
         chinese_calendar.is_workday(datetime.date(year, 6, 1))
     except NotImplementedError:
@@ -29,13 +32,33 @@ def year_is_covered(year: int) -> bool:
     return True
 
 
+def year_is_covered(year: int) -> bool:
+    """True when the year's holidays are known: built in, or marked complete by the administrator."""
+    return builtin_covers(year) or HolidayYear.objects.filter(year=year, complete=True).exists()
+
+
 def coverage_warning(year: int) -> str | None:
-    if year_is_covered(year) or HolidayOverride.objects.filter(date__year=year).exists():
+    """The warning every deadline in `year` carries until the year is covered, else None."""
+    if year_is_covered(year):
         return None
+    entered = HolidayOverride.objects.filter(date__year=year).count()
+    if not entered:
+        return _(
+            "系统未收录%(year)s年的法定节假日安排，该年按周一至周五计算工作日，期限可能不准确。"
+            "请系统管理员按国务院办公厅的放假通知在“节假日调整”中录入该年的放假和调休日期，"
+            "并在“节假日年度”中标记该年已完整录入。"
+        ) % {"year": year}
     return _(
-        "系统未收录%(year)s年的法定节假日安排，该年按周一至周五计算工作日，期限可能不准确。"
-        "请系统管理员在“节假日调整”中录入该年的放假和调休日期。"
-    ) % {"year": year}
+        "%(year)s年的法定节假日安排尚未标记为已完整录入（已录入%(n)d天调整），未录入的日期按周一至周五"
+        "计算工作日，期限可能不准确。请系统管理员核对国务院办公厅的放假通知，录入全部放假和调休日期后，"
+        "在“节假日年度”中标记该年已完整录入。"
+    ) % {"year": year, "n": entered}
+
+
+def coverage_warnings(*days: datetime.date | None) -> list[str]:
+    """The warnings of the years of `days` (a record's start and due dates), in year order."""
+    years = sorted({day.year for day in days if day is not None})
+    return [w for w in (coverage_warning(y) for y in years) if w]
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from emgov.core.models import Role, User
 from emgov.demo.base import VIA
 from emgov.enterprises.models import Enterprise
 from emgov.licensing import services
@@ -99,7 +100,11 @@ class DemoCase:
     number: str
     item: str
     applied: datetime.date
+    # 一次性告知补正 (行政许可法第三十二条): (told on, materials complete on or None).
+    supplement: tuple[datetime.date, datetime.date | None] | None = None
     accepted: datetime.date | None = None
+    # 专家评审 not counted in the time limit (第四十五条): (told on, started on, ended on).
+    expert_review: tuple[datetime.date, datetime.date, datetime.date] | None = None
     extended: datetime.date | None = None
     decided: datetime.date | None = None
     result: str = ""
@@ -113,9 +118,22 @@ PLAN_FILING = "生产经营单位生产安全事故应急预案备案"
 DESIGN_REVIEW = "金属冶炼建设项目安全设施设计审查"
 
 CASES = [
-    DemoCase("SL2023-LC01", HAZCHEM, D(2023, 12, 18)),
-    DemoCase("SL2023-LC02", HAZCHEM, D(2023, 12, 18), accepted=D(2023, 12, 19)),
-    DemoCase("SL2023-LC03", DESIGN_REVIEW, D(2023, 12, 5), accepted=D(2023, 12, 6), extended=D(2023, 12, 28)),
+    DemoCase("SL2023-LC01", HAZCHEM, D(2023, 12, 18), supplement=(D(2023, 12, 20), None)),
+    DemoCase(
+        "SL2023-LC02",
+        HAZCHEM,
+        D(2023, 12, 13),
+        supplement=(D(2023, 12, 15), D(2023, 12, 19)),
+        accepted=D(2023, 12, 19),
+    ),
+    DemoCase(
+        "SL2023-LC03",
+        DESIGN_REVIEW,
+        D(2023, 12, 5),
+        accepted=D(2023, 12, 6),
+        expert_review=(D(2023, 12, 8), D(2023, 12, 11), D(2023, 12, 15)),
+        extended=D(2023, 12, 28),
+    ),
     DemoCase(
         "SL2023-LC04",
         FIREWORKS,
@@ -172,16 +190,21 @@ CASES = [
 ]
 
 
+SUPPLEMENT_ITEMS = "主要负责人、安全管理人员安全生产知识和管理能力考核合格证明\n经营场所租赁合同（原件核对）"
+
+
 def build_licensing_workflows() -> None:
     items = {spec["name"]: services.licensing_item_create(actor=None, via=VIA, **spec) for spec in ITEMS}
     firms = list(
         Enterprise.objects.filter(industry__in=["危险化学品", "工贸"]).order_by("credit_code")[: len(CASES)]
     )
+    # 行政许可法第四十二条: an extension is approved by the bureau's head, a user of the role 局领导.
+    leader = User.objects.filter(role=Role.LEADER, is_active=True).order_by("pk").first()
     for n, (spec, firm) in enumerate(zip(CASES, firms, strict=True), start=1):
-        _run(spec, items[spec.item], firm, n)
+        _run(spec, items[spec.item], firm, n, leader)
 
 
-def _run(spec: DemoCase, item: LicensingItem, firm: Enterprise, n: int) -> LicensingCase:
+def _run(spec: DemoCase, item: LicensingItem, firm: Enterprise, n: int, leader: User | None) -> LicensingCase:
     case = services.licensing_case_apply(
         actor=None,
         via=VIA,
@@ -191,8 +214,30 @@ def _run(spec: DemoCase, item: LicensingItem, firm: Enterprise, n: int) -> Licen
         credit_code=firm.credit_code,
         applied_on=spec.applied,
     )
+    if spec.supplement:
+        told, complete = spec.supplement
+        case = LICENSING_CASE.take(
+            "request_supplement", case, actor=None, via=VIA, requested_on=told, items=SUPPLEMENT_ITEMS
+        )
+        if complete:
+            case = LICENSING_CASE.take(
+                "supplement_received", case, actor=None, via=VIA, completed_on=complete
+            )
     if spec.accepted:
         case = LICENSING_CASE.take("accept", case, actor=None, via=VIA, accepted_on=spec.accepted)
+    if spec.expert_review:
+        told, start, end = spec.expert_review
+        case = LICENSING_CASE.take(
+            "exclude",
+            case,
+            actor=None,
+            via=VIA,
+            kind="专家评审",
+            started_on=start,
+            ended_on=end,
+            notified_on=told,
+            note="组织专家对安全设施设计进行评审，所需时间书面告知申请人",
+        )
     if spec.extended:
         case = LICENSING_CASE.take(
             "extend",
@@ -201,7 +246,7 @@ def _run(spec: DemoCase, item: LicensingItem, firm: Enterprise, n: int) -> Licen
             via=VIA,
             extended_on=spec.extended,
             reason="需组织专家对安全设施设计进行现场核查",
-            approved_by="陈局长",
+            approved_by=leader,
         )
     if spec.decided:
         case = LICENSING_CASE.take(

@@ -8,7 +8,7 @@ class LegalConfig(AppConfig):
     verbose_name = _("法制工作")
 
     def ready(self) -> None:
-        from emgov.core import navigation
+        from emgov.core import hooks, navigation
         from emgov.core.interchange import registry
         from emgov.core.permissions import LEGAL_STAFF
         from emgov.legal import ledgers, queries
@@ -30,3 +30,6 @@ class LegalConfig(AppConfig):
         navigation.register("legal", _("考试通过率"), "legal:exams-summary")
         navigation.register("legal", _("学法活动年度情况"), "legal:study-sessions-summary")
         navigation.register_todo(queries.provide_todo)
+        from emgov.legal.services.litigation import litigation_due_dates_recompute
+
+        hooks.recompute_due_dates.register(litigation_due_dates_recompute)

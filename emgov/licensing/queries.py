@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from emgov.core.models import Role, User
 from emgov.core.navigation import TodoItem
+from emgov.core.workdays import WorkdayCalendar
 from emgov.licensing.models import LicensingCase, LicensingCategory, LicensingResult
+from emgov.licensing.services.deadlines import supplement_due
 
 TODO_LIMIT = 20
 # Deadlines shown on the to-do list before they pass.
@@ -42,13 +44,44 @@ def awaiting_decision(user: User) -> QuerySet[LicensingCase]:
     )
 
 
+def awaiting_acceptance(user: User) -> QuerySet[LicensingCase]:
+    """Applications neither accepted nor told what to supplement, oldest first."""
+    return (
+        LicensingCase.objects.visible_to(user)
+        .filter(
+            voided_at__isnull=True,
+            accepted_on__isnull=True,
+            applied_on__isnull=False,
+            supplement_requested_on__isnull=True,
+        )
+        .select_related("enterprise__town", "region")
+        .order_by("applied_on", "number")
+    )
+
+
 def legal_officer_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]:
-    """The legal officer's licensing deadlines: publications and decisions overdue or due within a week."""
+    """The legal officer's licensing deadlines: publications and decisions overdue or due within a week,
+    and applications to accept or to ask to supplement before they count as accepted (第三十二条)."""
     if not user.is_authenticated or user.role != Role.LEGAL:
         return []
     today = today or timezone.localdate()
     horizon = today + TODO_AHEAD
     items = []
+    calendar = WorkdayCalendar()
+    for case in awaiting_acceptance(user).filter(applied_on__lte=horizon)[:TODO_LIMIT]:
+        due = supplement_due(case, calendar)
+        if due is None or due > horizon:
+            continue
+        items.append(
+            TodoItem(
+                title=_("许可申请待受理或一次性告知补正：%(case)s（%(who)s），逾期未告知补正的即视为受理")
+                % {"case": case, "who": case.applicant},
+                due=due,
+                url=reverse("licensing:licensing-detail", args=[case.pk]),
+                kind=_("许可受理"),
+                overdue=due < today,
+            )
+        )
     for case in awaiting_publication(user).filter(publication_due_on__lte=horizon)[:TODO_LIMIT]:
         items.append(
             TodoItem(

@@ -1,7 +1,7 @@
 from emgov.core.models.attachments import Attachment
 from emgov.core.models.audit import AuditAction, AuditEntry
 from emgov.core.models.base import DomainModel, DomainQuerySet, ReferenceModel
-from emgov.core.models.calendar import HolidayOverride
+from emgov.core.models.calendar import HolidayOverride, HolidayYear
 from emgov.core.models.jobs import ImportJob, ImportState
 from emgov.core.models.numbering import DocumentNumberTemplate, DocumentSequence
 from emgov.core.models.officers import Officer
@@ -20,6 +20,7 @@ __all__ = [
     "DomainModel",
     "DomainQuerySet",
     "HolidayOverride",
+    "HolidayYear",
     "ImportJob",
     "ImportState",
     "Officer",

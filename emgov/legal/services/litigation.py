@@ -7,7 +7,9 @@ import copy
 import datetime
 from typing import Any
 
+from emgov.core import services
 from emgov.core.models import User
+from emgov.core.services import VIA_WEB
 from emgov.legal import rules
 from emgov.legal.models import LitigationCase
 
@@ -60,3 +62,21 @@ def appearance(
     if hearing_on is not None:
         changes["hearing_dates"] = sorted({*case.hearing_dates, hearing_on.isoformat()})
     return changes
+
+
+def litigation_due_dates_recompute(
+    *, actor: User | None, dates: list[datetime.date], reason: str, via: str = VIA_WEB
+) -> int:
+    """After a 节假日调整 (`core.hooks.recompute_due_dates`): the defence (reply) deadline of every live
+    case due on or after the first of `dates`, recomputed (`rules.defence_due`) and audited with
+    `reason`. Answers how many changed."""
+    changed = 0
+    cases = LitigationCase.objects.filter(voided_at__isnull=True, defence_due_on__gte=min(dates)).order_by(
+        "pk"
+    )
+    for case in cases:
+        due = rules.defence_due(case.kind, case.served_on)
+        if due != case.defence_due_on:
+            services.record_update(case, actor=actor, changes={"defence_due_on": due}, via=via, reason=reason)
+            changed += 1
+    return changed

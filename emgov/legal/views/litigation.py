@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
+from emgov.core.workdays import coverage_warnings
 from emgov.legal import queries, rules
 from emgov.legal.forms.litigation import LitigationForm
 from emgov.legal.models import LitigationCase, LitigationKind
@@ -63,6 +64,10 @@ class LitigationPages(LedgerPages):
                 "url": None,
             },
             {"text": _("开庭日期：%(d)s") % {"d": "、".join(obj.hearing_dates) or "—"}, "url": None},
+            *(
+                {"text": warning, "url": None}
+                for warning in coverage_warnings(obj.served_on, obj.defence_due_on)
+            ),
         ]
         return [
             {"title": _("期限与出庭"), "items": items, "more": False},

@@ -6,8 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from emgov.core.models import Role, User
 from emgov.core.pages import LedgerForm
-from emgov.licensing.models import LicensingCase, LicensingItem, LicensingResult
+from emgov.licensing.models import ExcludedKind, LicensingCase, LicensingItem, LicensingResult
 
 
 class DateInput(forms.DateInput):
@@ -90,14 +91,46 @@ class LicensingItemForm(LedgerForm):
         }
 
 
+class SupplementForm(forms.Form):
+    requested_on = date_field(_("补正告知日期"))
+    items = forms.CharField(
+        label=_("需要补正的全部内容"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("一次告知全部内容（行政许可法第三十二条第一款第四项）"),
+    )
+
+
+class SupplementReceivedForm(forms.Form):
+    completed_on = date_field(_("补正材料收齐日期"))
+
+
 class AcceptForm(forms.Form):
     accepted_on = date_field(_("受理日期"))
+
+
+class ExcludeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("事项"), choices=ExcludedKind.choices)
+    started_on = date_field(_("开始日期"), today=False)
+    ended_on = date_field(_("结束日期"), today=False)
+    notified_on = date_field(_("书面告知申请人日期"))
+    note = forms.CharField(label=_("说明"), max_length=300, required=False)
+
+
+class LeaderChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.full_name or obj.username
 
 
 class ExtendForm(forms.Form):
     extended_on = date_field(_("延期日期"))
     reason = forms.CharField(label=_("延期理由"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
-    approved_by = forms.CharField(label=_("批准延期的负责人"), max_length=50)
+    approved_by = LeaderChoiceField(
+        label=_("批准延期的负责人"),
+        queryset=User.objects.filter(role=Role.LEADER, is_active=True).order_by("full_name", "username"),
+        help_text=_("本行政机关负责人（局领导）（行政许可法第四十二条第一款）"),
+        error_messages={"invalid_choice": _("请选择批准延期的局领导")},
+    )
 
 
 class DecideForm(forms.Form):

@@ -12,14 +12,14 @@ from emgov.core.models import DomainModel
 from emgov.core.models.fields import region_field
 from emgov.core.validators import validate_credit_code
 from emgov.enterprises.models import Enterprise
+from emgov.licensing import rules
 
-# 行政许可法 Art. 42: a decision within 20 days of acceptance, extendable once by 10 days.
-DEFAULT_TIME_LIMIT_DAYS = 20
-DEFAULT_EXTENSION_DAYS = 10
-# 行政许可法 Art. 44: the certificate within 10 days of the decision to grant.
-CERTIFICATE_DAYS = 10
-# 双公示: the decision published within 7 working days.
-PUBLICATION_WORKDAYS = 7
+# The defaults of the item catalogue, from the rule table (行政许可法第四十二条); a case reads the
+# version in force on its own date through `licensing.rules.value`.
+DEFAULT_TIME_LIMIT_DAYS = int(rules.DECISION_DAYS.default)
+DEFAULT_EXTENSION_DAYS = int(rules.EXTENSION_DAYS.default)
+# 双公示 (7 working days), kept for the modules that import it; cases read `rules.PUBLICATION_DAYS`.
+PUBLICATION_WORKDAYS = int(rules.PUBLICATION_DAYS.default)
 
 
 class LicensingCategory(models.TextChoices):
@@ -47,6 +47,7 @@ class LicenceType(models.TextChoices):
 
 class CaseStage(models.TextChoices):
     APPLIED = "待受理", _("待受理")
+    SUPPLEMENTING = "待补正", _("待补正")
     ACCEPTED = "已受理", _("已受理")
     EXTENDED = "已延期", _("已延期")
     DECIDED = "已决定", _("已决定")
@@ -129,11 +130,28 @@ class LicensingCase(DomainModel):
     enterprise = models.ForeignKey(
         Enterprise, verbose_name=_("企业"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    applied_on = models.DateField(_("申请日期"), null=True, blank=True)
+    applied_on = models.DateField(
+        _("申请日期"), null=True, blank=True, help_text=_("收到申请材料之日（行政许可法第三十二条）")
+    )
+    # 行政许可法第三十二条第一款第四项: what is missing, told once and in full, within 5 working days.
+    supplement_requested_on = models.DateField(_("补正告知日期"), null=True, blank=True, editable=False)
+    supplement_items = models.TextField(_("需要补正的全部内容"), blank=True, editable=False)
+    supplement_completed_on = models.DateField(_("补正材料收齐日期"), null=True, blank=True, editable=False)
     accepted_on = models.DateField(_("受理日期"), null=True, blank=True, db_index=True)
     decision_due_on = models.DateField(_("办理期限"), null=True, blank=True, editable=False)
     extension_days = models.PositiveSmallIntegerField(_("延长天数"), default=0, editable=False)
     extension_reason = models.CharField(_("延期理由"), max_length=500, blank=True, editable=False)
+    # 行政许可法第四十二条: approved by the head of the agency — a user of the role 局领导; the name is
+    # kept as it stood at approval (and for extensions recorded before approvers were users).
+    extension_approver = models.ForeignKey(
+        "core.User",
+        verbose_name=_("批准延期的负责人"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     extension_approved_by = models.CharField(_("延期批准人"), max_length=50, blank=True, editable=False)
     extended_on = models.DateField(_("延期日期"), null=True, blank=True, editable=False)
     decided_on = models.DateField(_("办结日期"), null=True, blank=True)
@@ -177,6 +195,8 @@ class LicensingCase(DomainModel):
             return CaseStage.EXTENDED
         if self.accepted_on:
             return CaseStage.ACCEPTED
+        if self.supplement_requested_on and not self.supplement_completed_on:
+            return CaseStage.SUPPLEMENTING
         return CaseStage.APPLIED
 
     @property
@@ -199,6 +219,32 @@ class LicensingCase(DomainModel):
             raise ValidationError(
                 {"accepted_on": _("受理日期不能早于申请日期")}, code="accepted_before_applied"
             )
+        if (
+            self.supplement_requested_on
+            and self.applied_on
+            and self.supplement_requested_on < self.applied_on
+        ):
+            raise ValidationError(
+                {"supplement_requested_on": _("补正告知日期不能早于申请日期")},
+                code="supplement_before_applied",
+            )
+        if (
+            self.supplement_completed_on
+            and self.supplement_requested_on
+            and self.supplement_completed_on < self.supplement_requested_on
+        ):
+            raise ValidationError(
+                {"supplement_completed_on": _("补正材料收齐日期不能早于补正告知日期")},
+                code="supplement_completed_before_requested",
+            )
+        if (
+            self.accepted_on
+            and self.supplement_completed_on
+            and self.accepted_on < self.supplement_completed_on
+        ):
+            raise ValidationError(
+                {"accepted_on": _("受理日期不能早于补正材料收齐日期")}, code="accepted_before_supplement"
+            )
         if self.decided_on and not self.accepted_on:
             raise ValidationError(
                 {"decided_on": _("尚未受理，不能填写办结日期")}, code="decided_before_acceptance"
@@ -217,3 +263,44 @@ class LicensingCase(DomainModel):
             )
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("有效期至不能早于有效期自")}, code="validity_reversed")
+
+
+class ExcludedKind(models.TextChoices):
+    """行政许可法第四十五条: the work whose time is not counted in the time limit."""
+
+    HEARING = "听证", _("听证")
+    TENDER = "招标", _("招标")
+    AUCTION = "拍卖", _("拍卖")
+    INSPECTION = "检验", _("检验")
+    TESTING = "检测", _("检测")
+    QUARANTINE = "检疫", _("检疫")
+    APPRAISAL = "鉴定", _("鉴定")
+    EXPERT_REVIEW = "专家评审", _("专家评审")
+
+
+class ExcludedPeriod(DomainModel):
+    """不计入办理期限的时间 (行政许可法第四十五条): a hearing, test or expert review of a case; its days are
+    added to the case's time limit, and the applicant is told in writing of the time it needs."""
+
+    case = models.ForeignKey(
+        LicensingCase, verbose_name=_("许可案件"), on_delete=models.PROTECT, related_name="excluded_periods"
+    )
+    kind = models.CharField(_("事项"), max_length=4, choices=ExcludedKind.choices)
+    started_on = models.DateField(_("开始日期"))
+    ended_on = models.DateField(_("结束日期"))
+    notified_on = models.DateField(_("书面告知申请人日期"))
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+
+    scope = ("case__enterprise__town", "case__region")
+
+    class Meta:
+        verbose_name = _("不计入办理期限的时间")
+        verbose_name_plural = _("不计入办理期限的时间")
+        ordering = ["case", "started_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.started_on:%Y-%m-%d}—{self.ended_on:%Y-%m-%d}"
+
+    def clean(self) -> None:
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("结束日期不能早于开始日期")}, code="period_reversed")

@@ -1,4 +1,6 @@
-"""Writes of the licensing app: the item catalogue and each step of a case, from acceptance to 双公示."""
+"""Writes of the licensing app: the item catalogue and each step of a case, from the application
+(一次性告知补正, 受理) through the time not counted (听证、检验检测、专家评审) and the extension to the
+decision, the certificate and 双公示. The clocks themselves are in `deadlines`."""
 
 from __future__ import annotations
 
@@ -10,77 +12,56 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emgov.core import hooks, services
-from emgov.core.models import Region, User
+from emgov.core.models import Region, Role, User
 from emgov.core.numbering import number_take
 from emgov.core.services import VIA_WEB
-from emgov.core.workdays import WorkdayCalendar, add_days
 from emgov.enterprises.ledgers import link_enterprise
+from emgov.licensing import rules
 from emgov.licensing.models import (
-    CERTIFICATE_DAYS,
-    DEFAULT_EXTENSION_DAYS,
-    DEFAULT_TIME_LIMIT_DAYS,
-    PUBLICATION_WORKDAYS,
+    ExcludedPeriod,
     LicensingCase,
     LicensingCategory,
     LicensingItem,
     LicensingResult,
 )
+from emgov.licensing.services.deadlines import (
+    add_period,
+    certificate_due,
+    certificate_warning,
+    clock_start,
+    decision_due,
+    deemed_accepted,
+    deemed_decision_due,
+    derive_deadlines,
+    due_dates_recompute,
+    excluded_periods,
+    explain,
+    extension_days,
+    publication_due,
+    supplement_due,
+)
+
+__all__ = [
+    "add_period",
+    "certificate_due",
+    "certificate_warning",
+    "clock_start",
+    "decision_due",
+    "deemed_accepted",
+    "deemed_decision_due",
+    "derive_deadlines",
+    "due_dates_recompute",
+    "excluded_periods",
+    "explain",
+    "publication_due",
+    "supplement_due",
+]
 
 DECISION_DOC_TYPE = "行政许可决定书"
 
 
-# Deadlines ---------------------------------------------------------------------------------------
-
-
-def add_period(calendar: WorkdayCalendar, start: datetime.date, days: int, *, working: bool) -> datetime.date:
-    """The last day of a period of `days` after `start` (the start day not counted).
-
-    Working days count only 工作日. Natural days (自然日) count every day; when the last one is a
-    statutory holiday or a rest day, the period ends on the next working day.
-    """
-    if working:
-        return calendar.add_workdays(start, days)
-    return calendar.add_workdays(add_days(start, days), 0)
-
-
-def _limit(case: LicensingCase) -> tuple[int, bool]:
-    if case.item_id:
-        return case.item.time_limit_days, case.item.working_days
-    return DEFAULT_TIME_LIMIT_DAYS, True
-
-
-def decision_due(case: LicensingCase, calendar: WorkdayCalendar | None = None) -> datetime.date | None:
-    """办理期限: the statutory time limit of the item from acceptance, plus an approved extension."""
-    if not case.accepted_on:
-        return None
-    days, working = _limit(case)
-    return add_period(
-        calendar or WorkdayCalendar(), case.accepted_on, days + case.extension_days, working=working
-    )
-
-
-def certificate_due(case: LicensingCase, calendar: WorkdayCalendar | None = None) -> datetime.date | None:
-    """行政许可法 Art. 44: the certificate within 10 days of the decision to grant."""
-    if not (case.decided_on and case.result == LicensingResult.GRANTED):
-        return None
-    _days, working = _limit(case)
-    return add_period(calendar or WorkdayCalendar(), case.decided_on, CERTIFICATE_DAYS, working=working)
-
-
-def publication_due(case: LicensingCase, calendar: WorkdayCalendar | None = None) -> datetime.date | None:
-    """双公示: a decision to grant is published within 7 working days of the decision."""
-    if not (case.decided_on and case.needs_publication):
-        return None
-    return (calendar or WorkdayCalendar()).add_workdays(case.decided_on, PUBLICATION_WORKDAYS)
-
-
-def certificate_warning(case: LicensingCase) -> str | None:
-    due = certificate_due(case)
-    if case.certificate_issued_on and due and case.certificate_issued_on > due:
-        return _(
-            "发证日期%(issued)s晚于法定期限%(due)s：行政许可法第四十四条要求自作出准予许可决定之日起十日内颁发证书。"
-        ) % {"issued": case.certificate_issued_on.isoformat(), "due": due.isoformat()}
-    return None
+def _d(day: datetime.date | None) -> str:
+    return f"{day:%Y-%m-%d}" if day else ""
 
 
 def derive_fields(case: LicensingCase) -> None:
@@ -92,9 +73,7 @@ def derive_fields(case: LicensingCase) -> None:
     if case.item_id:
         case.item_name = case.item.name
         case.category = case.item.category
-    calendar = WorkdayCalendar()
-    case.decision_due_on = decision_due(case, calendar)
-    case.publication_due_on = publication_due(case, calendar)
+    derive_deadlines(case)
 
 
 def link_item(case: LicensingCase) -> None:
@@ -168,11 +147,120 @@ def licensing_case_apply(
 # The steps of a case (declared in `licensing.procedures`) -----------------------------------------
 
 
+def request_supplement(
+    case: LicensingCase, *, actor: User | None, via: str, requested_on: datetime.date, items: str
+) -> dict[str, Any]:
+    """一次性告知补正: everything the applicant must supplement, told once, within 5 working days of
+    receipt (行政许可法第三十二条第一款第四项). Later, the application already counts as accepted."""
+    items = (items or "").strip()
+    errors: dict[str, ValidationError] = {}
+    if not items:
+        errors["items"] = ValidationError(
+            _("请一次性列明需要补正的全部内容（行政许可法第三十二条第一款第四项）。"), code="required"
+        )
+    due = supplement_due(case)
+    if requested_on < case.applied_on:
+        errors["requested_on"] = ValidationError(
+            _("补正告知日期不能早于申请日期（%(d)s）。") % {"d": _d(case.applied_on)}, code="before_applied"
+        )
+    elif due and requested_on > due:
+        errors["requested_on"] = ValidationError(
+            _(
+                "补正须在收到申请材料后%(n)d个工作日内（%(due)s前）一次告知；逾期不告知的，自收到申请材料之日"
+                "（%(on)s）起即为受理（行政许可法第三十二条第一款第四项），请办理受理。"
+            )
+            % {
+                "n": rules.value(case, rules.SUPPLEMENT_NOTICE_DAYS),
+                "due": _d(due),
+                "on": _d(case.applied_on),
+            },
+            code="supplement_notice_late",
+        )
+    if errors:
+        raise ValidationError(errors, code="supplement_invalid")
+    return {"supplement_requested_on": requested_on, "supplement_items": items}
+
+
+def supplement_received(
+    case: LicensingCase, *, actor: User | None, via: str, completed_on: datetime.date
+) -> dict[str, Any]:
+    """收到补正材料: the applicant supplied everything asked for; the application may now be accepted
+    (行政许可法第三十二条第一款第五项)."""
+    if completed_on < case.supplement_requested_on:
+        raise ValidationError(
+            {
+                "completed_on": ValidationError(
+                    _("补正材料收齐日期不能早于补正告知日期（%(d)s）。")
+                    % {"d": _d(case.supplement_requested_on)},
+                    code="before_request",
+                )
+            },
+            code="supplement_invalid",
+        )
+    return {"supplement_completed_on": completed_on}
+
+
 def accept(
     case: LicensingCase, *, actor: User | None, via: str, accepted_on: datetime.date
 ) -> dict[str, Any]:
-    """受理: the statutory time limit runs from this day."""
+    """受理: the statutory time limit runs from this day — or from receipt, when no 补正 notice was given
+    within 5 working days (行政许可法第三十二条第一款第四项; `deadlines.deemed_accepted`)."""
     return _derived(case, {"accepted_on": accepted_on})
+
+
+def exclude(
+    case: LicensingCase,
+    *,
+    actor: User | None,
+    via: str,
+    kind: str,
+    started_on: datetime.date,
+    ended_on: datetime.date,
+    notified_on: datetime.date,
+    note: str = "",
+) -> dict[str, Any]:
+    """听证、检验、检测、鉴定、专家评审等: their time is not counted in the time limit, and the applicant is
+    told of it in writing (行政许可法第四十五条); the decision's due date moves by its days."""
+    start = clock_start(case)
+    errors: dict[str, ValidationError] = {}
+    if start and started_on < start:
+        errors["started_on"] = ValidationError(
+            _("开始日期不能早于办理期限的起算日（%(d)s）。") % {"d": _d(start)}, code="before_clock"
+        )
+    elif case.decision_due_on and started_on > case.decision_due_on:
+        errors["started_on"] = ValidationError(
+            _("办理期限已于%(d)s届满，此后的时间不能再扣除（行政许可法第四十五条）。")
+            % {"d": _d(case.decision_due_on)},
+            code="after_due",
+        )
+    if ended_on < started_on:
+        errors["ended_on"] = ValidationError(_("结束日期不能早于开始日期。"), code="period_reversed")
+    if notified_on < case.accepted_on:
+        errors["notified_on"] = ValidationError(
+            _("书面告知日期不能早于受理日期（%(d)s）。") % {"d": _d(case.accepted_on)}, code="before_accepted"
+        )
+    for other in excluded_periods(case):
+        if started_on <= other.ended_on and other.started_on <= ended_on:
+            errors["started_on"] = ValidationError(
+                _("与已记录的%(kind)s（%(s)s至%(e)s）重叠，同一时间只扣除一次。")
+                % {"kind": other.kind, "s": _d(other.started_on), "e": _d(other.ended_on)},
+                code="period_overlap",
+            )
+    if errors:
+        raise ValidationError(errors, code="excluded_period_invalid")
+    services.record_create(
+        ExcludedPeriod(
+            case=case,
+            kind=kind,
+            started_on=started_on,
+            ended_on=ended_on,
+            notified_on=notified_on,
+            note=(note or "").strip(),
+        ),
+        actor=actor,
+        via=via,
+    )
+    return _derived(case, {})
 
 
 def extend(
@@ -182,27 +270,35 @@ def extend(
     via: str,
     extended_on: datetime.date,
     reason: str,
-    approved_by: str,
+    approved_by: User | None,
 ) -> dict[str, Any]:
-    """延期: the head of the agency extends the time limit once, with reasons (行政许可法 Art. 42)."""
-    errors = {}
+    """延期: approved by the head of the agency — a user of the role 局领导 — once, with reasons
+    told to the applicant (行政许可法第四十二条第一款)."""
+    errors: dict[str, ValidationError] = {}
     if not (reason or "").strip():
-        errors["reason"] = _("延期须说明理由。")
-    if not (approved_by or "").strip():
-        errors["approved_by"] = _("延期须填写批准延期的负责人。")
+        errors["reason"] = ValidationError(
+            _("延期须说明理由（行政许可法第四十二条第一款）。"), code="required"
+        )
+    if approved_by is None or not approved_by.is_active or approved_by.role != Role.LEADER:
+        errors["approved_by"] = ValidationError(
+            _("延长办理期限须经本行政机关负责人批准：请选择批准延期的局领导（行政许可法第四十二条第一款）。"),
+            code="approver_not_leader",
+        )
     if extended_on < case.accepted_on:
-        errors["extended_on"] = _("延期日期不能早于受理日期。")
+        errors["extended_on"] = ValidationError(_("延期日期不能早于受理日期。"), code="before_accepted")
     elif case.decision_due_on and extended_on > case.decision_due_on:
-        errors["extended_on"] = _("延期须在办理期限%(d)s届满前决定（行政许可法第四十二条）。") % {
-            "d": case.decision_due_on.isoformat()
-        }
+        errors["extended_on"] = ValidationError(
+            _("延期须在办理期限%(d)s届满前决定（行政许可法第四十二条第一款）。")
+            % {"d": _d(case.decision_due_on)},
+            code="after_due",
+        )
     if errors:
         raise ValidationError(errors, code="extension_invalid")
-    days = case.item.extension_days if case.item_id else DEFAULT_EXTENSION_DAYS
     changes = {
-        "extension_days": days,
+        "extension_days": extension_days(case),
         "extension_reason": reason.strip(),
-        "extension_approved_by": approved_by.strip(),
+        "extension_approver": approved_by,
+        "extension_approved_by": approved_by.full_name or approved_by.username,
         "extended_on": extended_on,
     }
     return _derived(case, changes)

@@ -27,7 +27,7 @@ def make_item(name: str = "烟花爆竹经营（零售）许可证核发", **fie
 def apply(
     item: LicensingItem, number: str = "SL2023001", *, enterprise: Enterprise | None = None, **fields
 ) -> LicensingCase:
-    values = {"applicant": "某化工有限公司", "applied_on": D(2023, 9, 20), **fields}
+    values = {"applicant": "某化工有限公司", "applied_on": D(2023, 9, 25), **fields}
     if enterprise is not None:
         values.update(applicant=enterprise.name, credit_code=enterprise.credit_code)
     return services.licensing_case_apply(actor=None, number=number, item=item, **values)

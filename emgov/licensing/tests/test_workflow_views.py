@@ -34,11 +34,13 @@ def test_the_case_page_offers_only_the_next_steps(nanhai):
 def test_the_web_steps_run_the_case_to_publication(nanhai):
     case = accepted(make_item(), D(2023, 9, 20))
     client = nanhai.client_for(nanhai.legal)
-    step(client, case, "extend", extended_on="2023-10-09", reason="需现场核查", approved_by="陈局长")
-    page = step(client, case, "extend", extended_on="2023-10-10", reason="再次", approved_by="陈局长")
+    leader = nanhai.leader.pk
+    step(client, case, "extend", extended_on="2023-10-09", reason="需现场核查", approved_by=leader)
+    page = step(client, case, "extend", extended_on="2023-10-10", reason="再次", approved_by=leader)
     assert "办理期限只能延长一次" in page.content.decode() and "行政许可法第四十二条" in page.content.decode()
     step(client, case, "decide", decided_on="2023-10-16", result="准予", content="")
-    page = step(client, case, "certificate", issued_on="2023-10-30", certificate_number="烟零〔2023〕9号")
+    # Ten working days from 10-16 end on 10-30 (行政许可法第四十四条、第八十二条): 10-31 is late.
+    page = step(client, case, "certificate", issued_on="2023-10-31", certificate_number="烟零〔2023〕9号")
     assert "晚于法定期限" in page.content.decode()
     step(client, case, "publish", published_on="2023-10-20")
     case.refresh_from_db()

@@ -16,10 +16,11 @@ from emgov.core.models import User
 from emgov.core.pages import LedgerPages, PresenceFilter, RelatedFilter, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
 from emgov.core.workflow import Step
-from emgov.licensing import queries, services
+from emgov.licensing import queries, rules, services
 from emgov.licensing.forms import LicensingForm, LicensingItemForm, XkExportForm
 from emgov.licensing.models import LicensingCase, LicensingItem
 from emgov.licensing.procedures import LICENSING_CASE
+from emgov.licensing.xk import export_warnings as xk_export_warnings
 from emgov.licensing.xk import write_xk, xk_filename
 
 
@@ -54,7 +55,10 @@ def deadlines(case: LicensingCase) -> dict[str, Any]:
     decided_late = bool(case.decided_on and case.decision_due_on and case.decided_on > case.decision_due_on)
     return {
         "today": today,
-        "time_limit": case.item.time_limit_text if case.item_id else _("20日（行政许可法第四十二条）"),
+        "time_limit": case.item.time_limit_text
+        if case.item_id
+        else _("%(n)d个工作日（行政许可法第四十二条）") % {"n": rules.value(case, rules.DECISION_DAYS)},
+        "clock": services.explain(case, today),
         "decision_overdue": case.decision_overdue(today),
         "decided_late": decided_late,
         "certificate_due": certificate_due,
@@ -111,7 +115,7 @@ class LicensingPages(LedgerPages):
         services.derive_fields(instance)
 
     def list_extra(self, request: HttpRequest) -> dict[str, Any]:
-        return {"xk_form": XkExportForm()}
+        return {"xk_form": XkExportForm(), "xk_warnings": xk_export_warnings()}
 
     def detail_extra(self, request: HttpRequest, obj: LicensingCase) -> dict[str, Any]:
         return {"deadlines": deadlines(obj), "empty": EMPTY}
