@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 import io
+from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
@@ -16,6 +17,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from emgov.api.steps import steps_routes, take_step
 from emgov.cases.models import PenaltyCase
 from emgov.core.credit_export import parse_period
+from emgov.core.documents import document_response
 from emgov.core.interchange.files import FORMATS
 from emgov.core.models import User
 from emgov.core.permissions import LEGAL_STAFF
@@ -35,6 +37,7 @@ from emgov.publicity.models import (
 from emgov.publicity.procedures import DISCLOSURE_REQUEST, PUBLICATION
 from emgov.publicity.services import publications
 from emgov.publicity.services.cf import cf_filename, published_penalties, write_cf
+from emgov.publicity.services.letters import LETTERS
 from emgov.publicity.services.requests import disclosure_request_register
 
 router = Router(tags=["政府信息公开"])
@@ -71,7 +74,9 @@ class DisclosureRequestOut(Schema):
     status: str
     due_on: datetime.date | None
     supplement_requested_on: datetime.date | None
+    supplement_due_on: datetime.date | None
     supplement_completed_on: datetime.date | None
+    withdrawn_on: datetime.date | None
     consultation_party: str
     consultation_sent_on: datetime.date | None
     consultation_replied_on: datetime.date | None
@@ -222,6 +227,35 @@ def request_reply(request: HttpRequest, request_id: int, payload: ReplyIn):
         "reply_content": payload.content,
     }
     return take_step(request, DISCLOSURE_REQUEST, _handled(request, request_id), "reply", body)
+
+
+@router.get(
+    "/disclosure-requests/{request_id}/letters/{kind}.{fmt}",
+    response={200: None},
+    summary="下载申请的文书：补正告知书（supplement）、征求意见函（consultation）、延期答复告知书（extension）、答复书（reply）",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "文书文件",
+                "content": {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
+                    "application/pdf": {},
+                },
+            }
+        }
+    },
+)
+def request_letter(
+    request: HttpRequest,
+    request_id: int,
+    kind: Literal["supplement", "consultation", "extension", "reply"],
+    fmt: Literal["docx", "pdf"],
+) -> HttpResponse:
+    obj = get_object_or_404(_requests(request).live(), pk=request_id)
+    letter = LETTERS[kind]
+    if not letter.made(obj):
+        raise Http404
+    return document_response(letter.build(obj), f"{letter.title}_{obj.number}", fmt)
 
 
 # 双公示 -------------------------------------------------------------------------------------------

@@ -113,13 +113,14 @@ MAJOR_OTHER = {
         ("起重机械安装、拆卸未编制专项施工方案", f"{BUILDING_STANDARD}第九条"),
         ("高支模工程未按规定组织专家论证", f"{BUILDING_STANDARD}第八条"),
     ],
+    # A major hazard names its clause of the standard (enforcement's Hazard.clean).
     "燃气": [
-        ("瓶装液化石油气经营企业向未取得资质的单位和个人供应燃气", GAS_STANDARD),
-        ("燃气储罐区安全阀失效", GAS_STANDARD),
+        ("未取得燃气经营许可证从事瓶装液化石油气经营活动", f"{GAS_STANDARD}第四条第（一）项"),
+        ("燃气储罐未设置压力、液位显示等监测装置，不具有超限报警功能", f"{GAS_STANDARD}第五条第（一）项"),
     ],
     "人员密集场所": [
-        ("人员密集场所安全出口数量不足，疏散通道被封堵", FIRE_STANDARD),
-        ("人员密集场所内违规设置员工宿舍", FIRE_STANDARD),
+        ("商场安全出口数量不足，总净宽度小于规定值的80%", f"{FIRE_STANDARD}第6.5条"),
+        ("人员密集场所违反消防安全规定储存、使用易燃易爆危险品", f"{FIRE_STANDARD}第6.8条"),
     ],
 }
 # Each sector's own findings; the common ones follow them.

@@ -1,5 +1,7 @@
 """Applications for government information (依申请公开) in 2023, one in each state of their handling,
-registered and handled through their procedure (`publicity.procedures.DISCLOSURE_REQUEST`)."""
+registered and handled through their procedure (`publicity.procedures.DISCLOSURE_REQUEST`): the 补正
+notices give the rule table's 补正期限, and one application not completed in time is deemed withdrawn
+(条例第三十条)."""
 
 from __future__ import annotations
 
@@ -146,3 +148,14 @@ def build_disclosure_requests() -> None:
     )
 
     _register(actor, 8, "张敏", RequestChannel.IN_PERSON, "2023-12-25", "2023年安全生产月活动开展情况")
+
+    # Asked to complete it before the National Day holiday; 补正期限 2023-10-24 passed without it.
+    abandoned = _register(actor, 9, "罗国华", RequestChannel.ONLINE, "2023-09-25", "关于某企业的材料")
+    abandoned = take(
+        "supplement",
+        abandoned,
+        supplement_requested_on=_d("2023-09-27"),
+        supplement_note="所需信息描述不明确，请写明企业名称及所需材料的名称或文号。",
+        **step,
+    )
+    take("deem-withdrawn", abandoned, withdrawn_on=_d("2023-10-26"), **step)

@@ -12,12 +12,15 @@ class PublicityConfig(AppConfig):
         from emgov.core.interchange import registry
         from emgov.core.models import Role
         from emgov.core.permissions import LEGAL_STAFF
+        from emgov.publicity import rules  # noqa: F401  (its time limits in the rule table)
         from emgov.publicity.ledgers import DisclosureLedger
         from emgov.publicity.queries import legal_officer_todos, request_todos
+        from emgov.publicity.services.due_dates import request_due_dates_recompute
         from emgov.publicity.services.publications import publication_publish, publication_withdraw
 
         hooks.publish_decision.provide(publication_publish)
         hooks.withdraw_decision.provide(publication_withdraw)
+        hooks.recompute_due_dates.register(request_due_dates_recompute)
         registry.register(DisclosureLedger())
         navigation.register("publicity", _("政府信息公开"), "publicity:disclosures-list")
         navigation.register(

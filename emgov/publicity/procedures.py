@@ -1,8 +1,10 @@
 """The procedures of the publicity app: an application for government information (依申请公开,
-政府信息公开条例) from receipt to the reply, and the withdrawal of a publication (撤销公示)."""
+政府信息公开条例) from receipt to the reply — or, when the applicant does not complete it by the 补正期限,
+its deemed withdrawal (视为放弃申请, 第三十条) — and the withdrawal of a publication (撤销公示)."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.permissions import CASE_STAFF, LEGAL_STAFF
@@ -11,6 +13,7 @@ from emgov.publicity.forms.publications import WithdrawForm
 from emgov.publicity.forms.requests import (
     AskSupplementForm,
     ConsultForm,
+    DeemWithdrawnForm,
     ExtendForm,
     ReceiveOpinionForm,
     ReceiveSupplementForm,
@@ -18,16 +21,26 @@ from emgov.publicity.forms.requests import (
 )
 from emgov.publicity.models import DisclosureRequest, Publication, RequestStatus
 from emgov.publicity.services import publications, requests
+from emgov.publicity.services.deadlines import supplement_due
 
 # The states of a request are its 办理状态 (`RequestStatus`), derived from its dates.
 OPEN, SUPPLEMENT, CONSULTING, EXTENDED, REPLIED = "open", "supplement", "consulting", "extended", "replied"
+WITHDRAWN = "withdrawn"
 _STATES = {
     RequestStatus.OPEN: OPEN,
     RequestStatus.SUPPLEMENT: SUPPLEMENT,
     RequestStatus.CONSULTING: CONSULTING,
     RequestStatus.EXTENDED: EXTENDED,
     RequestStatus.REPLIED: REPLIED,
+    RequestStatus.WITHDRAWN: WITHDRAWN,
 }
+SUPPLEMENT_ARTICLE = "政府信息公开条例第三十条"
+
+
+def supplement_overdue(request: DisclosureRequest) -> bool:
+    """The 补正期限 has passed (today) without the completed application."""
+    due = supplement_due(request)
+    return bool(due and not request.supplement_completed_on and due < timezone.localdate())
 
 
 def request_state(request: DisclosureRequest) -> str:
@@ -53,13 +66,13 @@ DISCLOSURE_REQUEST = Procedure(
                 Guard(
                     lambda r: not r.supplement_requested_on,
                     _("补正应一次性告知：该申请已经通知过补正，不能再次通知"),
-                    "政府信息公开条例第三十条",
+                    SUPPLEMENT_ARTICLE,
                     "supplement_once",
                 ),
                 Guard(
                     lambda r: not r.consultation_sent_on,
                     _("补正应在收到申请后一次性告知：该申请已征求第三方意见，不能再通知补正"),
-                    "政府信息公开条例第三十条",
+                    SUPPLEMENT_ARTICLE,
                     "supplement_too_late",
                 ),
             ),
@@ -71,6 +84,25 @@ DISCLOSURE_REQUEST = Procedure(
             sources=(SUPPLEMENT,),
             target=OPEN,
             form=ReceiveSupplementForm,
+        ),
+        Step(
+            "deem-withdrawn",
+            _("视为放弃申请"),
+            requests.deem_withdrawn,
+            sources=(SUPPLEMENT,),
+            target=WITHDRAWN,
+            form=DeemWithdrawnForm,
+            guards=(
+                Guard(
+                    supplement_overdue,
+                    _("补正期限尚未届满：申请人无正当理由逾期不补正的，方视为放弃申请"),
+                    SUPPLEMENT_ARTICLE,
+                    "supplement_not_due",
+                ),
+            ),
+            confirm=_(
+                "申请人无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请（条例第三十条）。"
+            ),
         ),
         Step(
             "consult",

@@ -19,6 +19,7 @@ from emgov.core.models import Role, User
 from emgov.core.navigation import TodoItem
 from emgov.core.workdays import WorkdayCalendar
 from emgov.licensing.queries import awaiting_publication as licensing_awaiting
+from emgov.licensing.xk import applicant_name
 from emgov.publicity.models import (
     DisclosureItem,
     DisclosureRequest,
@@ -28,7 +29,8 @@ from emgov.publicity.models import (
     RequestChannel,
     RequestStatus,
 )
-from emgov.publicity.services.deadlines import publication_due
+from emgov.publicity.services.deadlines import publication_due, supplement_due
+from emgov.publicity.services.periods import on_display
 
 # Requests due within this many working days are on the to-do list before they are overdue.
 SOON_WORKDAYS = 5
@@ -41,7 +43,12 @@ TODO_AHEAD = datetime.timedelta(days=7)
 
 
 def open_requests(user: User) -> QuerySet[DisclosureRequest]:
-    return DisclosureRequest.objects.visible_to(user).live().filter(replied_on__isnull=True)
+    """Requests still to be answered: neither replied nor deemed withdrawn (条例第三十条)."""
+    return (
+        DisclosureRequest.objects.visible_to(user)
+        .live()
+        .filter(replied_on__isnull=True, withdrawn_on__isnull=True)
+    )
 
 
 def published_items() -> QuerySet[DisclosureItem]:
@@ -62,7 +69,8 @@ def year_statistics(user: User, year: int) -> dict[str, Any]:
         replied=Count("pk", filter=Q(replied_on__isnull=False)),
         on_time=Count("pk", filter=Q(replied_on__isnull=False, replied_on__lte=F("due_on"))),
         late=Count("pk", filter=Q(replied_on__isnull=False, replied_on__gt=F("due_on"))),
-        pending=Count("pk", filter=Q(replied_on__isnull=True)),
+        pending=Count("pk", filter=Q(replied_on__isnull=True, withdrawn_on__isnull=True)),
+        withdrawn=Count("pk", filter=Q(withdrawn_on__isnull=False)),
         extended=Count("pk", filter=Q(extension_days__isnull=False)),
         supplemented=Count("pk", filter=Q(supplement_requested_on__isnull=False)),
         consulted=Count("pk", filter=Q(consultation_sent_on__isnull=False)),
@@ -82,18 +90,20 @@ def year_statistics(user: User, year: int) -> dict[str, Any]:
 
 
 def request_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]:
-    """Open requests overdue or due within five working days, on the legal officer's home page."""
+    """Open requests overdue or due within five working days, and those whose 补正期限 has passed without
+    the completed application (to be deemed withdrawn, 条例第三十条), on the legal officer's home page."""
     if user.role != Role.LEGAL:
         return []
     today = today or timezone.localdate()
-    soon = WorkdayCalendar().add_workdays(today, SOON_WORKDAYS)
+    calendar = WorkdayCalendar()
+    soon = calendar.add_workdays(today, SOON_WORKDAYS)
     qs = (
         open_requests(user)
         .filter(due_on__lte=soon)
         .exclude(status=RequestStatus.SUPPLEMENT)
         .order_by("due_on", "number")[:50]
     )
-    return [
+    items = [
         TodoItem(
             title=_("答复政府信息公开申请 %(number)s（%(name)s）")
             % {"number": r.number, "name": r.applicant_name},
@@ -104,6 +114,28 @@ def request_todos(user: User, today: datetime.date | None = None) -> list[TodoIt
         )
         for r in qs
     ]
+    waiting = (
+        open_requests(user)
+        .filter(status=RequestStatus.SUPPLEMENT)
+        .order_by("supplement_requested_on", "number")
+    )
+    for r in waiting[:50]:
+        due = supplement_due(r, calendar)
+        if due and due < today:
+            items.append(
+                TodoItem(
+                    title=_(
+                        "申请 %(number)s（%(name)s）补正期限已于%(due)s届满，未收到补正的，视为放弃申请"
+                        "（政府信息公开条例第三十条）"
+                    )
+                    % {"number": r.number, "name": r.applicant_name, "due": f"{due:%Y-%m-%d}"},
+                    due=due,
+                    url=reverse("publicity:requests-detail", kwargs={"pk": r.pk}),
+                    kind=_("补正逾期"),
+                    overdue=True,
+                )
+            )
+    return items
 
 
 # 双公示 -------------------------------------------------------------------------------------------
@@ -167,7 +199,7 @@ def pending_row(case, today: datetime.date, calendar: WorkdayCalendar | None = N
         "licensing",
         case,
         case.decision_number or case.number,
-        case.applicant,
+        applicant_name(case),
         case.decided_on,
         due,
         due < today,
@@ -222,10 +254,13 @@ def publications(user: User) -> QuerySet[Publication]:
 
 
 def public_penalties() -> QuerySet[PenaltyCase]:
-    """Penalty decisions the public may read: published (not in the future), not withdrawn, not voided."""
-    return PenaltyCase.objects.live().filter(
-        published_on__isnull=False, published_on__lte=timezone.localdate(), decided_on__isnull=False
+    """Penalty decisions the public may read: published (not in the future), not withdrawn, not voided,
+    and not past their longest period (公示截止期, `services.periods`)."""
+    today = timezone.localdate()
+    published = PenaltyCase.objects.live().filter(
+        published_on__isnull=False, published_on__lte=today, decided_on__isnull=False
     )
+    return on_display(published, today)
 
 
 def search_public_penalties(

@@ -9,6 +9,11 @@ urlpatterns = [
     *requests.REQUEST_PAGES.urls(),
     path("requests/statistics/", disclosures.statistics, name="statistics"),
     path("requests/<int:pk>/letter.docx", requests.request_letter, name="requests-letter"),
+    path(
+        "requests/<int:pk>/letters/<slug:kind>.<str:fmt>",
+        requests.request_letter_download,
+        name="requests-letters",
+    ),
     path("requests/<int:pk>/<slug:step>/", requests.request_step_moved, name="requests-step-moved"),
     path("publications/", publications.publication_list, name="publications-list"),
     path("publications/pending/", publications.pending, name="publications-pending"),

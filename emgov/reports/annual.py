@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from emgov.reports.checks import CHECKS, revisit_enterprises
+from emgov.reports.checks import CHECKS, STATEMENTS, Problem, contradictions, revisit_enterprises
 from emgov.reports.figures import FIGURES, Figure, Scope
 from emgov.reports.models import ReportNarrative
 from emgov.reports.narrative import Block, parse_blocks, render_segments, used_keys
@@ -23,8 +23,11 @@ REVISIT_PREVIEW = 20
 
 
 def figure_for(key: str) -> Figure:
-    """A figure of the spec or a check; KeyError for anything else."""
-    return FIGURES[key] if key in FIGURES else CHECKS[key]
+    """A figure of the spec, a check or a statement; KeyError for anything else."""
+    for registry in (FIGURES, CHECKS, STATEMENTS):
+        if key in registry:
+            return registry[key]
+    raise KeyError(key)
 
 
 def previous_scope(scope: Scope) -> Scope:
@@ -54,6 +57,7 @@ class AnnualReport:
     narrative: ReportNarrative | None
     values: dict[str, Any] = field(default_factory=dict)
     previous: dict[str, Any] = field(default_factory=dict)
+    _problems: list[Problem] | None = field(default=None, repr=False)
 
     @property
     def date(self) -> datetime.date:
@@ -63,6 +67,14 @@ class AnnualReport:
     def text(self) -> str:
         lines = [self.title.text, *(b.text for b in self.blocks), self.issuer]
         return "\n".join(lines)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The facts of the text that the records contradict (`checks.CLAIMS`): while there is one, the
+        report is not exported (Word, PDF, the `report` command) until the writer edits the narrative."""
+        if self._problems is None:
+            self._problems = contradictions(self.scope, self.text)
+        return self._problems
 
 
 def report_words(scope: Scope) -> dict[str, str]:
@@ -90,7 +102,8 @@ def build_report(
         title, body, stored = narrative_for(scope.year, scope.region)
     keys = used_keys(f"{title}\n{body}")
     values = figure_values(scope, keys)
-    previous = figure_values(previous_scope(scope), keys) if compare else {}
+    compared = [key for key in keys if key not in STATEMENTS]  # words, not numbers to compare
+    previous = figure_values(previous_scope(scope), compared) if compare else {}
     words = report_words(scope)
     return AnnualReport(
         scope=scope,

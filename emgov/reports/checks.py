@@ -1,25 +1,50 @@
-"""What went wrong in the year: the counts offered to the report's problems section (二、存在问题及原因).
+"""What the records say beyond the figures of the spec.
 
-Each check is a `Figure` like those of `figures.py` (a `records(scope)` queryset and a value), kept in
-its own registry `CHECKS` so that the figures of the spec stay exactly those of figures.md.
+- `CHECKS`: what went wrong in the year, the counts offered to the problems section (二、存在问题及原因).
+- `STATEMENTS`: sentences the records decide (负责人出庭, 四不两直 coverage, the joint departments).
+- `CLAIMS`: facts typed into a narrative, checked against the records before the report is exported.
+
+Checks and statements are `Figure`s like those of `figures.py` (a `records(scope)` queryset and a value),
+kept in their own registries so that the figures of the spec stay exactly those of figures.md.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from emgov.core.models import Region, RegionLevel
 from emgov.core.models.officers import CertificateStatus, Officer
 from emgov.core.workdays import WorkdayCalendar
 from emgov.enforcement.models import Hazard, Visit
-from emgov.enforcement.queries import revisit_candidates
-from emgov.reports.figures import Figure, Scope, bureau_decisions, bureau_inspections
+from emgov.enforcement.queries import (
+    MIN_ENTERPRISES_PER_OPERATION,
+    MIN_OPERATIONS_PER_MONTH,
+    MonthStatus,
+    revisit_candidates,
+)
+from emgov.reports.figures import (
+    FIGURES,
+    Figure,
+    Scope,
+    bureau_decisions,
+    bureau_inspections,
+    joint_visits,
+    lawsuits,
+    unannounced_month_checks,
+    unannounced_operations,
+)
+from emgov.reports.wording import months as months_words
 
 PUBLICATION_WORKDAYS = 7
 DECISION_LIMIT_DAYS = 90
@@ -109,3 +134,202 @@ def revisit_enterprises(s: Scope) -> QuerySet:
 check(
     "plan.revisit_candidates", _("下一年度“回头看”企业（本年检查过的村级工业园）"), revisit_enterprises, "家"
 )
+
+
+# Statements: the words the records decide ------------------------------------------------------------
+#
+# A sentence of the narrative that states a fact is a placeholder of this registry, so that it says what
+# the records say: `{{ litigation.head_absence }}` reads "无行政机关负责人应出庭而未出庭的情形" only when
+# no lawsuit of the year lacked the head who had to appear. Each is a `Figure` (its records are what the
+# words rest on, listed by the drill-down page); they are not compared with last year.
+
+STATEMENTS: dict[str, Figure] = {}
+
+
+def statement(key: str, words: str, records: Callable[[Scope], QuerySet]) -> Callable:
+    def register(value: Callable[[Scope], Any]) -> Callable[[Scope], Any]:
+        STATEMENTS[key] = Figure(key, words, records, value)
+        return value
+
+    return register
+
+
+HEAD_NEVER_ABSENT = "无行政机关负责人应出庭而未出庭的情形"
+
+
+def lawsuits_head_absent(s: Scope) -> QuerySet:
+    """Lawsuits of the year where the head had to appear in court and did not."""
+    return lawsuits(s).filter(head_required=True, head_appeared=False)
+
+
+@statement(
+    "litigation.head_absence",
+    _("行政机关负责人应出庭而未出庭的情形（据行政诉讼记录）"),
+    lawsuits_head_absent,
+)
+def head_absence(s: Scope) -> str:
+    absent = lawsuits_head_absent(s).count()
+    if not absent:
+        return HEAD_NEVER_ABSENT
+    return f"有{absent}次行政机关负责人应出庭而未出庭的情形"
+
+
+def judged_months(s: Scope) -> list[MonthStatus]:
+    """The 四不两直 months the report can judge: those ended by the as-of date (a month still running
+    is not yet short of anything)."""
+    checks = unannounced_month_checks(s)
+    return [m for m in checks if _month_end(s.year, m.month) <= s.as_of]
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _requirement(towns: int) -> str:
+    return (
+        f"每月不少于{MIN_OPERATIONS_PER_MONTH}次、每次不少于{MIN_ENTERPRISES_PER_OPERATION}家企业（场所）、"
+        f"每月{towns}个镇街全覆盖"
+    )
+
+
+def _shortfall(month: MonthStatus) -> str:
+    parts = []
+    if month.missing_operations:
+        parts.append(f"仅{month.operation_count}次")
+    if month.short_operations:
+        parts.append(f"{len(month.short_operations)}次不足{MIN_ENTERPRISES_PER_OPERATION}家企业")
+    if month.missing_towns:
+        parts.append("未覆盖" + "、".join(t.name for t in month.missing_towns))
+    return f"{month.month}月" + "、".join(parts)
+
+
+@statement(
+    "supervision.monthly_coverage",
+    _("“四不两直”每月不少于2次、每次不少于3家企业、每月镇街全覆盖的落实情况（据行动和检查记录）"),
+    unannounced_operations,
+)
+def monthly_coverage(s: Scope) -> str:
+    months = judged_months(s)
+    towns = len(months[0].towns) if months else _region_towns(s)
+    if months and all(m.met for m in months):
+        return (
+            f"做实每月不少于{MIN_OPERATIONS_PER_MONTH}次、每次不少于{MIN_ENTERPRISES_PER_OPERATION}家企业（场所）、"
+            f"每月实现{towns}个镇街全覆盖的督导检查工作"
+        )
+    plan = f"按{_requirement(towns)}的要求开展督导检查工作"
+    if not months:
+        return plan
+    met = [m.month for m in months if m.met]
+    short = "；".join(_shortfall(m) for m in months if not m.met)
+    if not met:
+        return f"{plan}，各月均未达到要求（{short}）"
+    return f"{plan}，其中{months_words(met)}达到要求，其余月份未达到（{short}）"
+
+
+def _region_towns(s: Scope) -> int:
+    return Region.objects.filter(level=RegionLevel.TOWN, path__startswith=s.region.path).count()
+
+
+@statement("joint.departments", _("参加联合执法的部门（简称）"), joint_visits)
+def joint_departments(s: Scope) -> list[str]:
+    return sorted(joint_visits(s).order_by().values_list("department__short_name", flat=True).distinct())
+
+
+# Claims: facts typed into a narrative, checked before the report leaves -------------------------------
+#
+# A writer may type a fact instead of using a statement (or keep last year's words). Each claim finds
+# such words in the rendered report and says why the records contradict them; a report with any is not
+# exported (`annual.export_problems`) until the writer edits it.
+
+
+@dataclass(frozen=True)
+class Problem:
+    key: str
+    label: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    key: str
+    label: str
+    pattern: re.Pattern
+    contradicts: Callable[[Scope, re.Match], str | None]
+
+
+def _named(match: re.Match) -> list[str]:
+    return [item.strip() for item in re.split(r"[、,，和]", match.group(1)) if item.strip()]
+
+
+def _head_absence_claim(s: Scope, match: re.Match) -> str | None:
+    absent = lawsuits_head_absent(s).count()
+    if not absent:
+        return None
+    return f"文稿称“{match.group(0)}”，但记录中有{absent}宗行政诉讼负责人应出庭而未出庭。"
+
+
+def _coverage_claim(s: Scope, match: re.Match) -> str | None:
+    months = judged_months(s)
+    stated = int(match.group(1))
+    towns = len(months[0].towns) if months else _region_towns(s)
+    problems = []
+    if stated != towns:
+        problems.append(f"本区划有{towns}个镇街")
+    short = [_shortfall(m) for m in months if not m.met]
+    if short:
+        problems.append("；".join(short))
+    return f"文稿称“{match.group(0)}”，但{'；'.join(problems)}。" if problems else None
+
+
+def _listed_claim(what: str, key: str) -> Callable[[Scope, re.Match], str | None]:
+    def contradicts(s: Scope, match: re.Match) -> str | None:
+        value = figure_value(key, s)
+        missing = [item for item in _named(match) if item not in value]
+        if not missing:
+            return None
+        return f"文稿称“{match.group(0)}”，但本年{what}没有：{'、'.join(missing)}。"
+
+    return contradicts
+
+
+def figure_value(key: str, s: Scope) -> Any:
+    return (FIGURES.get(key) or STATEMENTS[key]).value(s)
+
+
+CLAIMS = [
+    Claim(
+        "claims.litigation_head_absence",
+        _("行政机关负责人出庭应诉"),
+        re.compile(r"无[^。；，]{0,8}负责人应出庭而未出庭(?:的(?:情形|情况))?"),
+        _head_absence_claim,
+    ),
+    Claim(
+        "claims.monthly_coverage",
+        _("“四不两直”每月镇街全覆盖"),
+        re.compile(r"每月实现(\d+)个镇街全覆盖"),
+        _coverage_claim,
+    ),
+    Claim(
+        "claims.joint_industries",
+        _("联合执法覆盖的行业领域"),
+        re.compile(r"以及([^。；，]+?)等行业领域"),
+        _listed_claim("联合执法检查的企业的行业", "joint.industries"),
+    ),
+    Claim(
+        "claims.joint_departments",
+        _("参加联合执法的部门"),
+        re.compile(r"([^。；，]+?)等部门先后开展联合执法"),
+        _listed_claim("参加联合执法的部门", "joint.departments"),
+    ),
+]
+
+
+def contradictions(s: Scope, text: str) -> list[Problem]:
+    """Each fact of `text` (a rendered report) that the records of `s` contradict, with its claim."""
+    found = []
+    for claim in CLAIMS:
+        for match in claim.pattern.finditer(text):
+            message = claim.contradicts(s, match)
+            if message:
+                found.append(Problem(claim.key, str(claim.label), message))
+    return found

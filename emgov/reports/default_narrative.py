@@ -1,5 +1,10 @@
 """The narrative shipped with EMGov: the wording of the bureau's 2023 report, its numbers as placeholders.
 
+Every sentence that states a fact comes from the records: the numbers are figures, and the words the
+records decide are statements (`checks.STATEMENTS`: whether a head failed to appear in court, whether the
+四不两直 reached every town each month, the departments of the joint operations) or lists kept to what
+the records hold (`|among:…`: the industries and departments the report names).
+
 Used for a year and region that have no narrative of their own and no earlier year to start from.
 One paragraph a line; a line like "一、…" is a first-level heading, "（一）…" without a full stop a
 second-level one (see `narrative.parse_blocks`).
@@ -20,7 +25,7 @@ DEFAULT_BODY = """\
 
 （二）以高水平安全护航高质量发展
 
-聚焦市委“515”和区委“1114”高质量发展战略目标，一年来，以“立马行动”和抓铁有痕、踏石留印的精神抓好各项工作任务。坚持高压执法与主动服务并行，一是推进实施“1+N+7”联合执法模式，截至目前，应急、住建、环保、消防、卫健等部门先后开展联合执法{{ joint.actions }}次，覆盖{{ joint.towns_covered }}个镇街以及建筑施工、燃气、村级工业园、人员密集场所、纺织制衣等行业领域，检查企业{{ joint.enterprise_visits }}家次，查治隐患{{ joint.hazards_found }}个，责令停产停业整顿{{ joint.enterprises_suspended }}家；二是靠前服务，一方面以“区领导定点联系+区工作专班帮扶+区部门指导”的方式，深入基层和企业宣讲政策规章、指导隐患问题整改落实，截至目前，共帮扶指导重点企业{{ assistance.enterprise_visits }}家次，其中区领导共带队督导检查安全生产{{ supervision.leader_led }}次，区工作专班对重点行业领域采取“四不两直”专项督导，做实每月不少于2次、每次不少于3家企业（场所）、每月实现7个镇街全覆盖的督导检查工作；另一方面主动上门帮扶，印发工作方案，定期对企业开展安全生产指导，送法律、送服务、送建议，增强企业法治意识。
+聚焦市委“515”和区委“1114”高质量发展战略目标，一年来，以“立马行动”和抓铁有痕、踏石留印的精神抓好各项工作任务。坚持高压执法与主动服务并行，一是推进实施“1+N+7”联合执法模式，截至目前，{{ joint.departments|among:应急、住建、环保、消防、卫健 }}等部门先后开展联合执法{{ joint.actions }}次，覆盖{{ joint.towns_covered }}个镇街以及{{ joint.industries|among:建筑施工、燃气、村级工业园、人员密集场所、纺织制衣 }}等行业领域，检查企业{{ joint.enterprise_visits }}家次，查治隐患{{ joint.hazards_found }}个，责令停产停业整顿{{ joint.enterprises_suspended }}家；二是靠前服务，一方面以“区领导定点联系+区工作专班帮扶+区部门指导”的方式，深入基层和企业宣讲政策规章、指导隐患问题整改落实，截至目前，共帮扶指导重点企业{{ assistance.enterprise_visits }}家次，其中区领导共带队督导检查安全生产{{ supervision.leader_led }}次，区工作专班对重点行业领域采取“四不两直”专项督导，{{ supervision.monthly_coverage }}；另一方面主动上门帮扶，印发工作方案，定期对企业开展安全生产指导，送法律、送服务、送建议，增强企业法治意识。
 
 （三）落实法治政府建设各项工作
 
@@ -30,7 +35,7 @@ DEFAULT_BODY = """\
 
 3.加强法律顾问制度。聘用法律顾问对重大行政决策和重要案件处理提供意见，截至目前，共出具法律意见{{ counsel.opinions }}件，合同审查{{ counsel.contract_reviews }}次。
 
-4.提高行政应诉能力和水平。通过采取集中培训、案例研讨等有效方式，提高应诉能力。严格执行《佛山市行政机关负责人出庭应诉工作暂行办法》要求，截至目前，行政诉讼案件{{ litigation.cases }}宗，行政机关负责人应出庭{{ litigation.head_required }}次，实际出庭{{ litigation.head_appeared }}次，无行政机关负责人应出庭而未出庭的情形。每年开展法制员培训及案卷评查，以培训提能力，以评查促规范。
+4.提高行政应诉能力和水平。通过采取集中培训、案例研讨等有效方式，提高应诉能力。严格执行《佛山市行政机关负责人出庭应诉工作暂行办法》要求，截至目前，行政诉讼案件{{ litigation.cases }}宗，行政机关负责人应出庭{{ litigation.head_required }}次，实际出庭{{ litigation.head_appeared }}次，{{ litigation.head_absence }}。每年开展法制员培训及案卷评查，以培训提能力，以评查促规范。
 
 5.做好规范性文件相关工作。在规定期限内对{{ normative.extended|titles }}，按要求做好延期保留的工作。
 

@@ -1,9 +1,11 @@
 """The report's narrative: editable words with the figures as live placeholders.
 
-A placeholder is `{{ key }}` or `{{ key|format }}`: `key` is a figure of `figures.FIGURES` or
-`checks.CHECKS`, or one of the words of `WORDS` (year, next_year, region, bureau); `format` one of
-`wording.FORMATS`. The text is one paragraph a line; "一、…" lines are first-level headings and
-"（一）…" lines without a full stop second-level ones.
+A placeholder is `{{ key }}` or `{{ key|format }}`: `key` is a figure of `figures.FIGURES`, a check of
+`checks.CHECKS`, a statement of `checks.STATEMENTS` (words the records decide, such as whether a head
+of the bureau failed to appear in court), or one of the words of `WORDS` (year, next_year, region,
+bureau); `format` one of `wording.FORMATS`, or `among:甲、乙` (`wording.format_for`). The text is one
+paragraph a line; "一、…" lines are first-level headings and "（一）…" lines without a full stop
+second-level ones.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from emgov.reports.checks import CHECKS
+from emgov.reports.checks import CHECKS, STATEMENTS
 from emgov.reports.figures import FIGURES
-from emgov.reports.wording import FORMATS, plain
+from emgov.reports.wording import format_for, plain
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]*?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}")
 WORDS = ("year", "next_year", "last_year", "region", "bureau")
@@ -26,7 +28,7 @@ HEADING_2 = re.compile(r"^（[一二三四五六七八九十]+）[^。]*$")
 
 
 def known_keys() -> set[str]:
-    return {*FIGURES, *CHECKS, *WORDS}
+    return {*FIGURES, *CHECKS, *STATEMENTS, *WORDS}
 
 
 def placeholder_errors(text: str) -> list[str]:
@@ -37,7 +39,7 @@ def placeholder_errors(text: str) -> list[str]:
         key, fmt = match.group(1), match.group(2)
         if key not in keys:
             errors.append(_("未知的数据项“%(key)s”（占位符 %(p)s）") % {"key": key, "p": match.group(0)})
-        if fmt is not None and fmt not in FORMATS:
+        if fmt is not None and format_for(fmt) is None:
             errors.append(_("未知的数字格式“%(fmt)s”（占位符 %(p)s）") % {"fmt": fmt, "p": match.group(0)})
     rest = PLACEHOLDER.sub("", text)
     if "{{" in rest or "}}" in rest:
@@ -98,7 +100,7 @@ def render_segments(text: str, values: dict[str, Any], words: dict[str, str], pr
             segments.append(Segment(words[key]))
         else:
             value, before = values[key], previous.get(key)
-            worded = FORMATS.get(fmt or "plain", plain)
+            worded = format_for(fmt) or plain
             segments.append(
                 Segment(
                     worded(value),

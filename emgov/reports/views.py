@@ -87,10 +87,8 @@ def _hints(scope: Scope) -> dict:
     return {"suggestions": suggestions(scope), "revisit_count": count, "revisit_preview": preview}
 
 
-@login_required
-def annual(request: HttpRequest) -> HttpResponse:
-    scope = scope_of(request)
-    report = build_report(scope, compare=True)
+def _annual_page(request: HttpRequest, report, *, status: int = 200) -> HttpResponse:
+    scope = report.scope
     regions = Region.objects.visible_to(request.user).exclude(level="镇街").order_by("path")
     towns = Region.objects.visible_to(request.user).filter(level="镇街").order_by("path")
     return render(
@@ -103,16 +101,27 @@ def annual(request: HttpRequest) -> HttpResponse:
             "links": _links(scope),
             "can_edit": can_edit(request.user),
             "regions": [*regions, *towns],
+            "refused": status != 200,
             **_hints(scope),
         },
+        status=status,
     )
 
 
 @login_required
+def annual(request: HttpRequest) -> HttpResponse:
+    return _annual_page(request, build_report(scope_of(request), compare=True))
+
+
+@login_required
 def annual_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The report in Word or PDF; while the records contradict a fact of its text (`report.problems`),
+    the report page again (409), naming each check, until the writer edits the narrative."""
     if fmt not in ("docx", "pdf"):
         raise Http404
     report = build_report(scope_of(request), compare=True)
+    if report.problems:
+        return _annual_page(request, report, status=409)
     return document_response(annual_document(report), filename_stem(report), fmt)
 
 
@@ -161,7 +170,7 @@ def annual_edit(request: HttpRequest) -> HttpResponse:
 
 
 def _key_help() -> list[tuple[str, str]]:
-    from emgov.reports.checks import CHECKS
+    from emgov.reports.checks import CHECKS, STATEMENTS
     from emgov.reports.figures import FIGURES
 
     words = [
@@ -171,7 +180,7 @@ def _key_help() -> list[tuple[str, str]]:
         ("region", _("区划名称")),
         ("bureau", _("本局名称")),
     ]
-    return words + [(key, str(fig.words)) for key, fig in {**FIGURES, **CHECKS}.items()]
+    return words + [(key, str(fig.words)) for key, fig in {**FIGURES, **CHECKS, **STATEMENTS}.items()]
 
 
 @login_required

@@ -2,11 +2,13 @@
 
 Each format takes the exact value and returns the words, e.g. 20320000 → "约2032万元", 31245 → "3万多",
 429000 → "42.9万", 1.0 → "100%". `FORMATS` maps the name used in a narrative placeholder
-(`{{ enforcement.fines_yuan|approx_wan_yuan }}`) to its function.
+(`{{ enforcement.fines_yuan|approx_wan_yuan }}`) to its function; `format_for` also reads the formats
+that take words (`{{ joint.industries|among:建筑施工、燃气 }}`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -93,6 +95,25 @@ def months(value: Any) -> str:
     return "、".join(f"{item}月" for item in items)
 
 
+ARGUMENT_SEPARATORS = re.compile(r"[、,，]")
+
+
+def among(named: str) -> Callable[[Any], str]:
+    """The format `among:甲、乙、丙`: of the items the writer names, those the figure's list holds, in
+    the writer's order; where it holds none of them, its own items. "覆盖…以及{{ joint.industries|among:
+    建筑施工、燃气 }}等行业领域" thus never names an industry the records do not."""
+    wanted = [item.strip() for item in ARGUMENT_SEPARATORS.split(named) if item.strip()]
+
+    def render(value: Any) -> str:
+        items = [
+            str(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v not in (None, "")
+        ]
+        found = [item for item in wanted if item in items]
+        return "、".join(found or items)
+
+    return render
+
+
 FORMATS: dict[str, Callable[[Any], str]] = {
     "wan_yuan": wan_yuan,
     "approx_wan_yuan": approx_wan_yuan,
@@ -105,6 +126,22 @@ FORMATS: dict[str, Callable[[Any], str]] = {
     "plain": plain,
 }
 
+# Formats that take the writer's words after a colon: `{{ key|among:甲、乙 }}`.
+ARGUMENT_FORMATS: dict[str, Callable[[str], Callable[[Any], str]]] = {"among": among}
+
+
+def format_for(name: str | None) -> Callable[[Any], str] | None:
+    """The format a placeholder names (`plain` when none), or None when there is no such format."""
+    if not name:
+        return plain
+    if name in FORMATS:
+        return FORMATS[name]
+    head, colon, argument = name.partition(":")
+    if colon and head.strip() in ARGUMENT_FORMATS and argument.strip():
+        return ARGUMENT_FORMATS[head.strip()](argument)
+    return None
+
+
 # The formats explained on the narrative's edit page.
 FORMAT_HELP = [
     ("approx_wan_yuan", "20320000 → 约2032万元"),
@@ -115,4 +152,5 @@ FORMAT_HELP = [
     ("cn", "4 → 四"),
     ("titles", "《…》、《…》"),
     ("months", "1月、2月"),
+    ("among:甲、乙、丙", "列表中属于甲、乙、丙的项：甲、丙"),
 ]

@@ -5,12 +5,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.pages import LedgerForm
+from emgov.publicity import rules
 from emgov.publicity.models import DisclosureRequest, ReplyType
-from emgov.publicity.services.deadlines import (
-    CONSULTATION_MAX_DAYS,
-    EXTENSION_MAX_DAYS,
-    SUPPLEMENT_NOTICE_DAYS,
-)
+
+# The help texts give the national defaults; the rule table's version in force on the request's
+# receipt date is what the services enforce.
+SUPPLEMENT_NOTICE_DAYS = int(rules.SUPPLEMENT_NOTICE_DAYS.default)
+SUPPLEMENT_PERIOD_DAYS = int(rules.SUPPLEMENT_PERIOD_DAYS.default)
+CONSULTATION_DAYS = int(rules.CONSULTATION_DAYS.default)
+EXTENSION_MAX_DAYS = int(rules.EXTENSION_MAX_DAYS.default)
 
 # The application's own data: the fields of its form, in the order of the detail page.
 APPLICATION_FIELDS = (
@@ -41,9 +44,12 @@ class DisclosureRequestForm(LedgerForm):
         self.fields["number"].required = False
 
 
-def _date(label: str, help_text: str = "") -> forms.DateField:
+def _date(label: str, help_text: str = "", *, required: bool = True) -> forms.DateField:
     return forms.DateField(
-        label=label, help_text=help_text, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=label,
+        help_text=help_text,
+        required=required,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -54,6 +60,21 @@ class AskSupplementForm(forms.Form):
     supplement_note = forms.CharField(
         label=_("补正事项"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
+    supplement_due_on = _date(
+        _("补正期限"),
+        _("合理的补正期限，不填写时为通知之日起%(n)d个工作日；逾期无正当理由不补正的，视为放弃申请")
+        % {"n": SUPPLEMENT_PERIOD_DAYS},
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The default period is computed from the notice's date: the field starts empty, not at today.
+        self.initial.pop("supplement_due_on", None)
+
+
+class DeemWithdrawnForm(forms.Form):
+    withdrawn_on = _date(_("认定日期"), _("补正期限届满后，申请人无正当理由仍未补正"))
 
 
 class ReceiveSupplementForm(forms.Form):
@@ -64,7 +85,7 @@ class ConsultForm(forms.Form):
     consultation_party = forms.CharField(label=_("征求意见对象"), max_length=200)
     consultation_sent_on = _date(
         _("征求意见发出日期"),
-        _("第三方%(n)d个工作日内答复，其间不计入答复期限") % {"n": CONSULTATION_MAX_DAYS},
+        _("第三方%(n)d个工作日内答复，其间不计入答复期限") % {"n": CONSULTATION_DAYS},
     )
 
 

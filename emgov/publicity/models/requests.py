@@ -50,6 +50,8 @@ class RequestStatus(models.TextChoices):
     CONSULTING = "征求意见中", _("征求意见中")
     EXTENDED = "已延期", _("已延期")
     REPLIED = "已答复", _("已答复")
+    # 申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理 (条例第三十条).
+    WITHDRAWN = "视为放弃", _("视为放弃申请")
 
 
 class DisclosureRequest(DomainModel):
@@ -74,7 +76,15 @@ class DisclosureRequest(DomainModel):
 
     supplement_requested_on = models.DateField(_("补正通知日期"), null=True, blank=True, editable=False)
     supplement_note = models.CharField(_("补正事项"), max_length=500, blank=True, editable=False)
+    supplement_due_on = models.DateField(_("补正期限"), null=True, blank=True, editable=False)
     supplement_completed_on = models.DateField(_("补正完成日期"), null=True, blank=True, editable=False)
+    withdrawn_on = models.DateField(
+        _("视为放弃申请日期"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("申请人无正当理由逾期不补正的，视为放弃申请（条例第三十条）"),
+    )
 
     consultation_party = models.CharField(_("征求意见对象"), max_length=200, blank=True, editable=False)
     consultation_sent_on = models.DateField(_("征求意见发出日期"), null=True, blank=True, editable=False)

@@ -2,7 +2,9 @@
 
 Everything that leaves the bureau about a penalty decision (the public pages under /public/ and the
 export to the national credit platform) goes through `public_penalty`, which keeps a natural person's
-private data out: no ID number, no phone number, no address, the name masked.
+private data out (`core.credit_export.public_party`: no ID number, no phone number, no address, the name
+masked), names the department that decided, and carries the decision's periods (`services.periods`):
+a decision past its 公示截止期 is neither shown nor exported.
 """
 
 from __future__ import annotations
@@ -13,21 +15,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, BinaryIO
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from emgov.cases.models import PartyType, PenaltyCase, PenaltyKind
 from emgov.core.credit_export import (
     PARTY_INDIVIDUAL_BUSINESS,
     PARTY_NATURAL,
     PARTY_ORGANISATION,
+    PublicParty,
     bureau_agency,
+    credit_code_warnings,
     export_filename,
-    mask_person_name,
-    scrub_private,
+    public_party,
     standard_date,
     wan_yuan,
     write_credit,
 )
+from emgov.core.models import Department
+from emgov.publicity.services.periods import DisplayPeriod, PeriodRules, on_display
 
 CF_COLUMNS = [
     "cf_xdr_mc",
@@ -62,8 +67,6 @@ CF_COLUMNS = [
     "bz",
 ]
 
-# 信用修复管理办法: a work-safety penalty stays published for at least one year from the decision.
-PUBLICATION_YEARS = 1
 VIOLATION_TYPE_MAX = 100
 
 
@@ -75,14 +78,15 @@ def party_category(case: PenaltyCase) -> str:
     return PARTY_ORGANISATION
 
 
-def publication_end(decided_on: datetime.date | None) -> datetime.date | None:
-    """公示截止期: one year after the decision (the minimum for work safety)."""
-    if decided_on is None:
-        return None
-    try:
-        return decided_on.replace(year=decided_on.year + PUBLICATION_YEARS)
-    except ValueError:  # 29 February
-        return decided_on.replace(year=decided_on.year + PUBLICATION_YEARS, day=28)
+def party_of(case: PenaltyCase) -> PublicParty:
+    """The party as published (the same on the public pages, in cf_ and, for licensing, in XK_)."""
+    representative = case.enterprise.legal_representative if case.enterprise_id else ""
+    return public_party(
+        name=case.party_name,
+        category=party_category(case),
+        credit_code=case.party_credit_code,
+        representative=representative,
+    )
 
 
 def _first_sentence(text: str) -> str:
@@ -101,6 +105,8 @@ class PublicPenalty:
     party_category: str
     credit_code: str
     representative: str
+    id_type: str
+    id_number: str
     decision_number: str
     violation_type: str
     facts: str
@@ -110,7 +116,15 @@ class PublicPenalty:
     fine_amount: Decimal | None
     decided_on: datetime.date | None
     published_on: datetime.date | None
-    ends_on: datetime.date | None
+    period: DisplayPeriod | None
+    # 处罚机关: the department that decided (消防, 住建 … or the bureau), with its credit code.
+    agency: str
+    agency_code: str
+
+    @property
+    def ends_on(self) -> datetime.date | None:
+        """公示截止期: the last day of the longest period."""
+        return self.period.until if self.period else None
 
 
 def penalty_content(case: PenaltyCase) -> str:
@@ -123,39 +137,39 @@ def penalty_content(case: PenaltyCase) -> str:
     return "；".join(parts)
 
 
-def public_penalty(case: PenaltyCase) -> PublicPenalty:
-    natural = case.party_type == PartyType.NATURAL_PERSON
-    person = case.party_name if natural else ""
-    representative = ""
-    if not natural and case.enterprise_id:
-        representative = case.enterprise.legal_representative
-    facts = scrub_private(case.violation, person_name=person)
+def public_penalty(case: PenaltyCase, periods: PeriodRules | None = None) -> PublicPenalty:
+    party = party_of(case)
+    facts = party.text(case.violation)
+    department = case.department
     return PublicPenalty(
         pk=case.pk,
-        party_name=mask_person_name(case.party_name) if natural else case.party_name,
-        party_category=party_category(case),
-        credit_code="" if natural else case.party_credit_code,
-        representative=representative,
+        party_name=party.name,
+        party_category=party.category,
+        credit_code=party.credit_code,
+        representative=party.representative,
+        id_type=party.id_type,
+        id_number=party.id_number,
         decision_number=case.decision_number or "",
         violation_type=_first_sentence(facts),
         facts=facts,
-        legal_basis=scrub_private(case.legal_basis, person_name=person),
+        legal_basis=party.text(case.legal_basis),
         kinds="、".join(case.penalty_kinds or []),
-        content=scrub_private(penalty_content(case), person_name=person),
+        content=party.text(penalty_content(case)),
         fine_amount=case.fine_amount,
         decided_on=case.decided_on,
         published_on=case.published_on,
-        ends_on=publication_end(case.decided_on),
+        period=(periods or PeriodRules.load()).of(case),
+        agency=department.name,
+        agency_code=department.credit_code,
     )
 
 
 def public_listing(case: PenaltyCase) -> dict[str, Any]:
     """The columns of the public list: read without the free-text fields."""
-    natural = case.party_type == PartyType.NATURAL_PERSON
     return {
         "pk": case.pk,
         "decision_number": case.decision_number or "",
-        "party_name": mask_person_name(case.party_name) if natural else case.party_name,
+        "party_name": public_party(name=case.party_name, category=party_category(case)).name,
         "kinds": "、".join(case.penalty_kinds or []),
         "fine_amount": case.fine_amount,
         "decided_on": case.decided_on,
@@ -163,19 +177,19 @@ def public_listing(case: PenaltyCase) -> dict[str, Any]:
     }
 
 
-def cf_row(case: PenaltyCase, agency: str, agency_code: str) -> dict[str, Any]:
-    shown = public_penalty(case)
+def cf_row(case: PenaltyCase, periods: PeriodRules, source: tuple[str, str]) -> dict[str, Any]:
+    """One decision in the cf_ standard. 处罚机关 is the deciding department; 数据来源单位 the bureau,
+    which reports the data of its system."""
+    shown = public_penalty(case, periods)
     return {
         "cf_xdr_mc": shown.party_name,
         "cf_xdr_lb": shown.party_category,
         "cf_xdr_shxym": shown.credit_code,
         "cf_frdb": shown.representative,
-        # Identity documents are never exported: a natural person's stay private, a representative's are
-        # not required by the standard.
-        "cf_fr_zjlx": "",
-        "cf_fr_zjhm": "",
-        "cf_xdr_zjlx": "",
-        "cf_xdr_zjhm": "",
+        "cf_fr_zjlx": shown.id_type,
+        "cf_fr_zjhm": shown.id_number,
+        "cf_xdr_zjlx": shown.id_type,
+        "cf_xdr_zjhm": shown.id_number,
         "cf_wsh": shown.decision_number,
         "cf_wfxw": shown.violation_type,
         "cf_sy": shown.facts,
@@ -184,31 +198,59 @@ def cf_row(case: PenaltyCase, agency: str, agency_code: str) -> dict[str, Any]:
         "cf_nr": shown.content,
         "cf_nr_fk": wan_yuan(shown.fine_amount),
         "cf_jdrq": shown.decided_on,
+        # 处罚有效期 and 公示截止期: the end of the longest period (publicity.rules).
         "cf_yxq": shown.ends_on,
         "cf_gsjzq": shown.ends_on,
-        "cf_cfjg": agency,
-        "cf_cfjgdm": agency_code,
-        "cf_sjly": agency,
-        "cf_sjlydm": agency_code,
+        "cf_cfjg": shown.agency,
+        "cf_cfjgdm": shown.agency_code,
+        "cf_sjly": source[0],
+        "cf_sjlydm": source[1],
         "bz": "" if shown.decision_number else f"案件编号{case.case_number}，决定书文号未登记",
     }
 
 
+def _published_in(queryset: QuerySet[PenaltyCase], start: datetime.date, end: datetime.date):
+    return queryset.filter(voided_at__isnull=True, published_on__range=(start, end), decided_on__isnull=False)
+
+
 def published_penalties(
-    queryset: QuerySet[PenaltyCase], start: datetime.date, end: datetime.date
+    queryset: QuerySet[PenaltyCase],
+    start: datetime.date,
+    end: datetime.date,
+    *,
+    today: datetime.date | None = None,
+    periods: PeriodRules | None = None,
 ) -> QuerySet[PenaltyCase]:
-    """Decisions whose publication in force began in start..end, inclusive: the rows of the cf_ export."""
-    return (
-        queryset.filter(voided_at__isnull=True, published_on__range=(start, end), decided_on__isnull=False)
-        .select_related("enterprise")
-        .order_by("published_on", "decision_number", "pk")
-    )
+    """The rows of the cf_ export: decisions whose publication in force began in start..end, inclusive,
+    and whose longest period has not ended (a decision past its 公示截止期 is no longer reported)."""
+    shown = on_display(_published_in(queryset, start, end), today, periods)
+    return shown.select_related("enterprise", "department").order_by("published_on", "decision_number", "pk")
+
+
+def past_display_count(
+    queryset: QuerySet[PenaltyCase],
+    start: datetime.date,
+    end: datetime.date,
+    today: datetime.date | None = None,
+) -> int:
+    """How many decisions published in start..end are left out of the export: their period has ended."""
+    published = _published_in(queryset, start, end)
+    return published.count() - on_display(published, today).count()
+
+
+def export_warnings(queryset: QuerySet[PenaltyCase]) -> list[str]:
+    """Before the export: the bureau (the data source) and the deciding departments of the published
+    decisions of `queryset`, each that has no 统一社会信用代码 named (one query)."""
+    published = queryset.filter(voided_at__isnull=True, published_on__isnull=False)
+    departments = Department.objects.filter(Q(pk__in=published.values("department")) | Q(is_bureau=True))
+    return credit_code_warnings(departments.order_by("-is_bureau", "short_name"))
 
 
 def cf_rows(cases: Iterable[PenaltyCase]) -> Iterator[dict[str, Any]]:
-    agency, agency_code = bureau_agency()
+    periods = PeriodRules.load()
+    source = bureau_agency()
     for case in cases:
-        yield cf_row(case, agency, agency_code)
+        yield cf_row(case, periods, source)
 
 
 def write_cf(cases: Iterable[PenaltyCase], target: BinaryIO, fmt: str) -> None:

@@ -1,5 +1,7 @@
 """The clocks of the publicity app, in working days: the answer to a disclosure request (条例第三十条至
-第三十三条) and the publication of a decision (双公示, 7 working days)."""
+第三十三条) and the publication of a decision (双公示, 7 working days).
+
+A request's periods come from the rule table (`publicity.rules`), read on its receipt date."""
 
 from __future__ import annotations
 
@@ -8,13 +10,26 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from emgov.core import rules as core_rules
 from emgov.core.workdays import WorkdayCalendar, coverage_warning
 from emgov.licensing.models import PUBLICATION_WORKDAYS
+from emgov.publicity import rules
 
-ANSWER_DAYS = 20
-EXTENSION_MAX_DAYS = 20
-SUPPLEMENT_NOTICE_DAYS = 7
-CONSULTATION_MAX_DAYS = 15
+
+def request_days(request, rule: core_rules.Rule) -> int:
+    """The rule's days in force on the request's receipt date, for its region."""
+    return core_rules.days(rule.key, on=request.received_on, region=getattr(request, "region", None))
+
+
+def supplement_due(request, calendar: WorkdayCalendar | None = None) -> datetime.date | None:
+    """The end of the period the applicant was given to complete the application (条例第三十条): the
+    notice's own, or (for a notice recorded without one) the rule's days after the notice."""
+    if not request.supplement_requested_on:
+        return None
+    if request.supplement_due_on:
+        return request.supplement_due_on
+    days = request_days(request, rules.SUPPLEMENT_PERIOD_DAYS)
+    return (calendar or WorkdayCalendar()).add_workdays(request.supplement_requested_on, days)
 
 
 @dataclass
@@ -37,13 +52,32 @@ def compute_clock(request, calendar: WorkdayCalendar | None = None) -> Clock:
     calendar = calendar or WorkdayCalendar()
     steps: list[tuple[str, str]] = [(_("收到申请"), _d(request.received_on))]
     if request.supplement_requested_on:
-        steps.append((_("通知补正"), _d(request.supplement_requested_on)))
+        due = supplement_due(request, calendar)
+        steps.append(
+            (
+                _("通知补正"),
+                _("%(day)s，补正期限至%(due)s")
+                % {"day": _d(request.supplement_requested_on), "due": _d(due)},
+            )
+        )
+        if request.withdrawn_on:
+            steps.append((_("视为放弃申请"), _d(request.withdrawn_on)))
+            return Clock(
+                None,
+                steps,
+                waiting=_("申请人无正当理由逾期不补正，视为放弃申请，本机关不再处理该申请（条例第三十条）。"),
+                warnings=_warnings({request.received_on.year}),
+            )
         if not request.supplement_completed_on:
             return Clock(
                 None,
                 steps,
-                waiting=_("等待申请人补正：收到补正后的申请之日起重新计算答复期限（条例第三十条）。"),
-                warnings=_warnings({request.received_on.year}),
+                waiting=_(
+                    "等待申请人补正：收到补正后的申请之日起重新计算答复期限；申请人无正当理由逾期（%(due)s后）"
+                    "不补正的，视为放弃申请（条例第三十条）。"
+                )
+                % {"due": _d(due)},
+                warnings=_warnings({request.received_on.year, due.year}),
             )
         steps.append(
             (
@@ -52,8 +86,10 @@ def compute_clock(request, calendar: WorkdayCalendar | None = None) -> Clock:
             )
         )
     start = request.supplement_completed_on or request.received_on
-    days = ANSWER_DAYS
-    steps.append((_("法定答复期限"), _("%(n)d个工作日（条例第三十三条）") % {"n": ANSWER_DAYS}))
+    answer_days = request_days(request, rules.ANSWER_DAYS)
+    consultation_days = request_days(request, rules.CONSULTATION_DAYS)
+    days = answer_days
+    steps.append((_("法定答复期限"), _("%(n)d个工作日（条例第三十三条第二款）") % {"n": answer_days}))
     if request.extension_days:
         days += request.extension_days
         steps.append(
@@ -72,21 +108,21 @@ def compute_clock(request, calendar: WorkdayCalendar | None = None) -> Clock:
     if request.consultation_sent_on:
         if request.consultation_replied_on:
             counted = calendar.workdays_between(request.consultation_sent_on, request.consultation_replied_on)
-            paused = min(counted, CONSULTATION_MAX_DAYS)
+            paused = min(counted, consultation_days)
             text = _("%(sent)s发出，%(replied)s答复，%(n)d个工作日不计入答复期限") % {
                 "sent": _d(request.consultation_sent_on),
                 "replied": _d(request.consultation_replied_on),
                 "n": paused,
             }
-            if counted > CONSULTATION_MAX_DAYS:
-                text += _("（第三方逾期答复，最多扣除%(max)d个工作日）") % {"max": CONSULTATION_MAX_DAYS}
+            if counted > consultation_days:
+                text += _("（第三方逾期答复，最多扣除%(max)d个工作日）") % {"max": consultation_days}
         else:
-            paused = CONSULTATION_MAX_DAYS
+            paused = consultation_days
             text = _(
                 "%(sent)s发出，尚未答复：暂按第三方答复期限%(max)d个工作日不计入答复期限，收到答复后按实际天数重新计算"
             ) % {
                 "sent": _d(request.consultation_sent_on),
-                "max": CONSULTATION_MAX_DAYS,
+                "max": consultation_days,
             }
         steps.append((_("征求第三方意见"), text))
     due = calendar.add_workdays(start, days + paused)

@@ -3,6 +3,9 @@
 The steps are declared in `publicity.procedures` (`DISCLOSURE_REQUEST`), which locks the request,
 checks its state, scope and the rules of law before the step's function here runs. Each function
 checks the dates it is given and returns the changes with the answer clock (`deadlines`) recomputed.
+The periods (补正 notice and period, the extension, the third party's) are the rule table's
+(`publicity.rules`) in force on the request's receipt date. Each step that writes to the applicant
+or a third party has its letter (`letters`): 补正告知书, 征求意见函, 延期答复告知书, 答复书.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.core import services
@@ -20,8 +24,9 @@ from emgov.core.models import User
 from emgov.core.numbering import number_take
 from emgov.core.services import VIA_WEB
 from emgov.core.workdays import WorkdayCalendar
+from emgov.publicity import rules
 from emgov.publicity.models import DisclosureRequest, ReplyType, RequestStatus
-from emgov.publicity.services.deadlines import EXTENSION_MAX_DAYS, SUPPLEMENT_NOTICE_DAYS, compute_clock
+from emgov.publicity.services.deadlines import compute_clock, request_days, supplement_due
 
 REPLY_LETTER = "政府信息公开申请答复书"
 # Reply types whose letter must give the reasons or name the competent agency (条例第三十六条).
@@ -40,6 +45,8 @@ def request_status(request: DisclosureRequest) -> str:
     """办理状态: the request's state in its handling, from its dates."""
     if request.replied_on:
         return RequestStatus.REPLIED
+    if request.withdrawn_on:
+        return RequestStatus.WITHDRAWN
     if request.supplement_requested_on and not request.supplement_completed_on:
         return RequestStatus.SUPPLEMENT
     if request.consultation_sent_on and not request.consultation_replied_on:
@@ -125,22 +132,43 @@ def ask_supplement(
     via: str,
     supplement_requested_on: datetime.date,
     supplement_note: str,
+    supplement_due_on: datetime.date | None = None,
 ) -> dict[str, Any]:
-    """补正: ask the applicant, once, to complete the application within 7 working days of receipt."""
+    """补正: ask the applicant, once, within 7 working days of receipt, to complete the application by a
+    reasonable day (补正期限: the rule's working days after the notice unless the notice says otherwise);
+    the 补正告知书 tells them that an application not completed in time is deemed withdrawn."""
     note = (supplement_note or "").strip()
     if not note:
         raise _error("supplement_note", _("请填写需要补正的事项。"), "required")
     if supplement_requested_on < request.received_on:
         raise _error("supplement_requested_on", _("补正通知日期不能早于收到申请日期。"), "before_received")
-    latest = WorkdayCalendar().add_workdays(request.received_on, SUPPLEMENT_NOTICE_DAYS)
+    calendar = WorkdayCalendar()
+    notice_days = request_days(request, rules.SUPPLEMENT_NOTICE_DAYS)
+    latest = calendar.add_workdays(request.received_on, notice_days)
     if supplement_requested_on > latest:
         raise _error(
             "supplement_requested_on",
-            _("补正通知应在收到申请之日起%(n)d个工作日内发出，本申请最迟为%(day)s。")
-            % {"n": SUPPLEMENT_NOTICE_DAYS, "day": _d(latest)},
+            _("补正通知应在收到申请之日起%(n)d个工作日内发出，本申请最迟为%(day)s（条例第三十条）。")
+            % {"n": notice_days, "day": _d(latest)},
             "supplement_late",
         )
-    return _with_clock(request, {"supplement_requested_on": supplement_requested_on, "supplement_note": note})
+    if supplement_due_on is None:
+        period = request_days(request, rules.SUPPLEMENT_PERIOD_DAYS)
+        supplement_due_on = calendar.add_workdays(supplement_requested_on, period)
+    elif supplement_due_on <= supplement_requested_on:
+        raise _error(
+            "supplement_due_on",
+            _("补正期限须晚于补正通知日期，并给申请人合理的补正时间（条例第三十条）。"),
+            "supplement_due_too_early",
+        )
+    return _with_clock(
+        request,
+        {
+            "supplement_requested_on": supplement_requested_on,
+            "supplement_note": note,
+            "supplement_due_on": supplement_due_on,
+        },
+    )
 
 
 def receive_supplement(
@@ -150,6 +178,24 @@ def receive_supplement(
     if supplement_completed_on < request.supplement_requested_on:
         raise _error("supplement_completed_on", _("补正完成日期不能早于补正通知日期。"), "before_notice")
     return _with_clock(request, {"supplement_completed_on": supplement_completed_on})
+
+
+def deem_withdrawn(
+    request: DisclosureRequest, *, actor: User | None, via: str, withdrawn_on: datetime.date
+) -> dict[str, Any]:
+    """视为放弃申请: the applicant did not complete the application by the 补正期限 without good reason
+    (the procedure's guard checked that the period has passed); the bureau no longer handles it."""
+    due = supplement_due(request)
+    if due and withdrawn_on <= due:
+        raise _error(
+            "withdrawn_on",
+            _("补正期限至%(day)s，期满后申请人仍未补正的，方视为放弃申请（条例第三十条）。")
+            % {"day": _d(due)},
+            "supplement_not_due",
+        )
+    if withdrawn_on > timezone.localdate():
+        raise _error("withdrawn_on", _("认定日期不能晚于今天。"), "future")
+    return _with_clock(request, {"withdrawn_on": withdrawn_on})
 
 
 def consult(
@@ -203,9 +249,11 @@ def extend(
     """延期: by at most 20 working days, approved by the office head and notified to the applicant
     before the answer is due (条例第三十三条第二款)."""
     errors: dict[str, ValidationError] = {}
-    if not 1 <= (extension_days or 0) <= EXTENSION_MAX_DAYS:
+    most = request_days(request, rules.EXTENSION_MAX_DAYS)
+    if not 1 <= (extension_days or 0) <= most:
         errors["extension_days"] = ValidationError(
-            _("延长的期限为1至%(max)d个工作日。") % {"max": EXTENSION_MAX_DAYS}, code="extension_too_long"
+            _("延长的期限为1至%(max)d个工作日（条例第三十三条第二款）。") % {"max": most},
+            code="extension_too_long",
         )
     if not (extension_reason or "").strip():
         errors["extension_reason"] = ValidationError(_("请填写延长答复期限的理由。"), code="required")

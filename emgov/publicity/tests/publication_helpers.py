@@ -9,6 +9,7 @@ from typing import Any
 from emgov.cases.models import PenaltyCase
 from emgov.core import services
 from emgov.core.models import Department, Region
+from emgov.core.validators import credit_code_check_character
 from emgov.enterprises.models import Enterprise
 from emgov.enterprises.tests.test_views import make_enterprise
 
@@ -17,6 +18,16 @@ PERSON_MASKED = "欧阳**"
 ID_NUMBER = "440605198801012345"
 PHONE = "13912345678"
 ADDRESS = "佛山市南海区九江镇沙头村十八巷3号"
+
+
+def org_code(n: int) -> str:
+    """A valid 统一社会信用代码 of an organisation of 南海区 (for a licensing applicant, a department)."""
+    first = f"91440605{n:09d}"
+    return first + credit_code_check_character(first)
+
+
+# The licensing factories' applicant, an organisation: published with its code, never masked.
+APPLICANT = {"credit_code": org_code(900)}
 
 
 def d(text: str) -> datetime.date:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from openpyxl import load_workbook
 
 from emgov.core.credit_export import mask_person_name, scrub_private, wan_yuan
@@ -137,3 +138,86 @@ def test_the_deciding_agency_carries_the_bureaus_credit_code(nanhai, published):
     Department.objects.filter(is_bureau=True).update(credit_code=code)
     rows = csv_rows(download(nanhai.client_for(nanhai.legal), "csv"))
     assert rows and {(r["cf_cfjg"], r["cf_cfjgdm"]) for r in rows} == {("佛山市南海区应急管理局", code)}
+
+
+def test_a_fire_brigade_decision_names_the_brigade_on_the_page_and_in_cf_not_the_bureau(nanhai, today):
+    """处罚机关 (cf_cfjg, cf_cfjgdm) is the department that decided; 数据来源单位 the bureau that reports."""
+    from emgov.core.models import Department
+    from emgov.publicity.tests.publication_helpers import org_code
+
+    today("2023-10-20")
+    brigade = Department.objects.get(short_name="消防")
+    Department.objects.filter(pk=brigade.pk).update(credit_code=org_code(119))
+    Department.objects.filter(is_bureau=True).update(credit_code=org_code(12))
+    case = firm_penalty(
+        nanhai.guicheng,
+        "南（消）行罚决字〔2023〕0001号",
+        decided="2023-10-09",
+        department=brigade,
+        legal_basis="《中华人民共和国消防法》第六十条第一款第（三）项",
+    )
+    publication_publish(actor=nanhai.legal, case=case, on=d("2023-10-10"))
+    page = Client().get(f"/public/penalties/{case.pk}/").content.decode()
+    assert 'id="agency">佛山市南海区消防救援大队<' in page and f'id="agency-code">{org_code(119)}<' in page
+    assert "佛山市南海区应急管理局" not in page.split('id="agency"')[1].split("</dl>")[0]
+    [row] = csv_rows(download(nanhai.client_for(nanhai.legal), "csv"))
+    assert (row["cf_cfjg"], row["cf_cfjgdm"]) == ("佛山市南海区消防救援大队", org_code(119))
+    assert (row["cf_sjly"], row["cf_sjlydm"]) == ("佛山市南海区应急管理局", org_code(12))
+
+
+def test_a_deciding_department_without_a_credit_code_is_warned_of_before_the_export(
+    nanhai, today, tmp_path, capsys
+):
+    from emgov.core.models import Department
+    from emgov.publicity.tests.publication_helpers import org_code
+
+    today("2023-10-20")
+    Department.objects.filter(is_bureau=True).update(credit_code=org_code(12))
+    housing = Department.objects.get(short_name="住建")
+    case = firm_penalty(nanhai.guicheng, "南住建罚〔2023〕1号", decided="2023-10-09", department=housing)
+    publication_publish(actor=nanhai.legal, case=case, on=d("2023-10-10"))
+    warning = "“佛山市南海区住房城乡建设和水利局”未登记统一社会信用代码"
+    page = nanhai.client_for(nanhai.legal).get("/publicity/publications/pending/").content.decode()
+    assert 'id="export-warnings"' in page and warning in page
+    call_command("export-cf", "--from", "2023-10-01", "--to", "2023-10-31", "-o", str(tmp_path / "cf.csv"))
+    assert warning in capsys.readouterr().err
+    [row] = csv_rows((tmp_path / "cf.csv").read_bytes())
+    assert (row["cf_cfjg"], row["cf_cfjgdm"]) == ("佛山市南海区住房城乡建设和水利局", "")
+
+    Department.objects.filter(pk=housing.pk).update(credit_code=org_code(77))
+    page = nanhai.client_for(nanhai.legal).get("/publicity/publications/pending/").content.decode()
+    assert 'id="export-warnings"' not in page
+
+
+def test_a_natural_person_is_masked_alike_on_the_page_in_cf_and_in_xk(nanhai, today):
+    """One `public_party` for all three: the name masked, no credit code, no representative, no ID, and
+    the ID and phone numbers scrubbed from the free text."""
+    from emgov.core import services
+    from emgov.licensing.procedures import LICENSING_CASE
+    from emgov.licensing.tests.factories import granted, make_item
+
+    today("2023-10-20")
+    case = person_penalty(nanhai.jiujiang, "（南海）应急罚〔2023〕2号", decided="2023-10-09")
+    publication_publish(actor=nanhai.legal, case=case, on=d("2023-10-10"))
+    licence = granted(make_item(), d("2023-10-09"), "SL1", applicant=PERSON, region=nanhai.jiujiang)
+    licence = services.record_update(
+        licence,
+        actor=None,
+        changes={"decision_content": f"准予{PERSON}（身份证{ID_NUMBER}）经营烟花爆竹零售"},
+    )
+    LICENSING_CASE.take("publish", licence, actor=nanhai.legal, published_on=d("2023-10-10"))
+    client = nanhai.client_for(nanhai.legal)
+
+    page = Client().get(f"/public/penalties/{case.pk}/").content.decode()
+    [cf] = csv_rows(download(client, "csv"))
+    response = client.get(
+        "/licensing/licensing/export-xk/", {"start": "2023-10-01", "end": "2023-10-31", "fmt": "csv"}
+    )
+    [xk] = csv_rows(b"".join(response.streaming_content))
+    assert PERSON_MASKED in page and cf["cf_xdr_mc"] == xk["XK_XDR_MC"] == PERSON_MASKED
+    assert cf["cf_xdr_lb"] == xk["XK_XDR_LB"] == "自然人"
+    ids = (cf["cf_xdr_zjlx"], cf["cf_xdr_zjhm"], xk["XK_XDR_ZJLX"], xk["XK_XDR_ZJHM"])
+    assert ids == ("", "", "", "") and cf["cf_xdr_shxym"] == xk["XK_XDR_SHXYM"] == ""
+    assert xk["XK_NR"] == f"准予{PERSON_MASKED}（身份证{'*' * 18}）经营烟花爆竹零售"
+    for private in (PERSON, ID_NUMBER, PHONE):
+        assert private not in page and private not in str(cf) and private not in str(xk)

@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from emgov.core.models import AuditEntry, HolidayOverride
+from emgov.core.models import AuditEntry, HolidayOverride, HolidayYear
 from emgov.publicity.models import DisclosureItem, DisclosureRequest
 from emgov.publicity.tests.helpers import ID_NUMBER, d, register, reply, take
 
@@ -167,7 +167,10 @@ def test_clock_warns_when_the_year_has_no_holiday_data(nanhai):
     assert "系统未收录2099年的法定节假日安排" in page
     HolidayOverride.objects.create(date=d("2099-10-01"), is_workday=False, note="国庆节")
     page = nanhai.client_for(nanhai.legal).get(f"{LIST}{request.pk}/").content.decode()
-    assert "系统未收录2099年" not in page
+    assert "2099年的法定节假日安排尚未标记为已完整录入" in page  # one override is not the whole year
+    HolidayYear.objects.create(year=2099, complete=True, notice="国务院办公厅关于2099年部分节假日安排的通知")
+    page = nanhai.client_for(nanhai.legal).get(f"{LIST}{request.pk}/").content.decode()
+    assert "2099年的法定节假日安排" not in page
 
 
 def test_statistics_count_the_year(nanhai):

@@ -62,7 +62,7 @@ def test_extension_beyond_twenty_days_or_without_approver_is_refused(nanhai):
             **{**EXTENSION, "extension_days": 21, "extension_approved_by": ""},
         )
     errors = exc.value.message_dict
-    assert "延长的期限为1至20个工作日。" in errors["extension_days"]
+    assert "延长的期限为1至20个工作日（条例第三十三条第二款）。" in errors["extension_days"]
     assert "审批人" in errors["extension_approved_by"][0]
     assert DisclosureRequest.objects.get().extension_days is None
 
@@ -115,7 +115,7 @@ def test_supplement_is_asked_within_seven_working_days_and_only_once(nanhai):
     assert DisclosureRequest.objects.get().supplement_note == "请写明"
 
 
-def test_no_step_but_the_completed_application_while_waiting_for_it(nanhai):
+def test_no_step_but_the_completed_application_or_after_its_period_the_withdrawal_while_waiting(nanhai):
     request = take(
         "supplement",
         register(nanhai.legal, "2023-09-27"),
@@ -123,7 +123,11 @@ def test_no_step_but_the_completed_application_while_waiting_for_it(nanhai):
         supplement_requested_on=d("2023-09-28"),
         supplement_note="请写明文件名称",
     )
-    assert [s.name for s in DISCLOSURE_REQUEST.available(request, nanhai.legal)] == ["supplement-received"]
+    # The 补正期限 (2023-10-24) is long past: the application may also be deemed withdrawn.
+    assert [s.name for s in DISCLOSURE_REQUEST.available(request, nanhai.legal)] == [
+        "supplement-received",
+        "deem-withdrawn",
+    ]
     with pytest.raises(ValidationError) as exc:
         reply(request, nanhai.legal, "予以公开", "2023-10-20")
     assert exc.value.messages == ["“答复”不是当前（待补正）可以办理的环节。"]

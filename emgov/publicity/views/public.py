@@ -116,7 +116,8 @@ PUBLIC_PENALTY_FIELDS = (
 
 
 def penalty_list(request: HttpRequest) -> HttpResponse:
-    """行政处罚决定公示: published decisions (not withdrawn, not voided), searchable, paginated."""
+    """行政处罚决定公示: published decisions (not withdrawn, not voided, not past their 公示截止期),
+    searchable, paginated."""
     party = request.GET.get("party", "").strip()
     number = request.GET.get("number", "").strip()
     start_text, end_text = request.GET.get("start", "").strip(), request.GET.get("end", "").strip()
@@ -143,7 +144,8 @@ def penalty_list(request: HttpRequest) -> HttpResponse:
 
 
 def penalty_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_object_or_404(public_penalties().select_related("enterprise"), pk=pk)
+    """One decision as published: the deciding department (消防, 住建 … or the bureau) and its periods."""
+    case = get_object_or_404(public_penalties().select_related("enterprise", "department"), pk=pk)
     decision = public_penalty(case)
     return render_public(
         request,
@@ -152,6 +154,5 @@ def penalty_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "title": decision.decision_number or _("行政处罚决定"),
             "section": "public:penalties",
             "decision": decision,
-            "agency": bureau_name(),
         },
     )

@@ -21,11 +21,13 @@ from emgov.core.interchange.files import FORMATS
 from emgov.core.models import User
 from emgov.core.pages.steps import add_errors, posted_version
 from emgov.licensing.models import LicensingCase
+from emgov.licensing.xk import applicant_name
 from emgov.publicity import queries
 from emgov.publicity.forms.publications import PublishForm, WithdrawForm
 from emgov.publicity.models import Publication, PublicationKind
 from emgov.publicity.procedures import PUBLICATION
-from emgov.publicity.services.cf import cf_filename, published_penalties, write_cf
+from emgov.publicity.services.cf import cf_filename, export_warnings, published_penalties, write_cf
+from emgov.publicity.services.periods import PeriodRules
 from emgov.publicity.services.publications import (
     publication_in_force,
     publication_publish,
@@ -75,6 +77,7 @@ def pending(request: HttpRequest) -> HttpResponse:
             "today": today,
             "month_start": today.replace(day=1),
             "formats": FORMATS,
+            "export_warnings": export_warnings(PenaltyCase.objects.visible_to(request.user)),
         },
     )
 
@@ -172,6 +175,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("withdrawn") == "1":
         qs = qs.filter(withdrawn_on__isnull=False)
     page = Paginator(qs.order_by("-published_on", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    periods, today = PeriodRules.load(), timezone.localdate()
     return render(
         request,
         "publicity/publications.html",
@@ -182,24 +186,31 @@ def publication_list(request: HttpRequest) -> HttpResponse:
             "kinds": PublicationKind.values,
             "query": urlencode({"kind": kind}),
             "can_publish": can_publish(request.user),
-            "rows": [_record_row(p) for p in page],
+            "rows": [_record_row(p, periods, today) for p in page],
         },
     )
 
 
-def _record_row(publication: Publication) -> dict[str, Any]:
+def _record_row(publication: Publication, periods: PeriodRules, today) -> dict[str, Any]:
+    """A publication with its party as published and, for a penalty, its 公示截止期."""
     case = publication.decision
+    penalty = isinstance(case, PenaltyCase)
+    period = periods.of(case) if penalty else None
     return {
         "publication": publication,
         "slug": _kind_slug(case),
         "case": case,
+        "party": queries.public_party_name(case) if penalty else applicant_name(case),
+        "ends_on": period.until if period else None,
+        "ended": bool(period and not period.shown_on(today)),
         "can_withdraw": case.voided_at is None and PUBLICATION.refusal(publication, WITHDRAW) is None,
     }
 
 
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
-    """The cf_ export of the penalty decisions published in a period, in the user's scope."""
+    """The cf_ export of the penalty decisions published in a period, in the user's scope, without those
+    past their 公示截止期; the deciding departments without a credit code are named on the pending page."""
     fmt = request.GET.get("fmt", "xlsx")
     try:
         start, end = parse_period(request.GET.get("start", ""), request.GET.get("end", ""))

@@ -1,6 +1,7 @@
 """依申请公开 pages: the requests' ledger, each request with its answer clock and the steps of its
-handling (`publicity.procedures.DISCLOSURE_REQUEST`, at `requests/<pk>/steps/<step>/`), the reply
-letter, and the earlier step address kept for bookmarks."""
+handling (`publicity.procedures.DISCLOSURE_REQUEST`, at `requests/<pk>/steps/<step>/`), its letters
+(补正告知书, 征求意见函, 延期答复告知书, 答复书) as .docx and PDF, and the earlier step and reply-letter
+addresses kept for bookmarks."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy
 
 from emgov.core.display import display_value
-from emgov.core.documents import DOCX_CONTENT_TYPE
+from emgov.core.documents import DOCX_CONTENT_TYPE, document_response
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
@@ -21,13 +22,15 @@ from emgov.publicity.forms.requests import APPLICATION_FIELDS, DisclosureRequest
 from emgov.publicity.models import DisclosureRequest
 from emgov.publicity.procedures import DISCLOSURE_REQUEST
 from emgov.publicity.services.deadlines import compute_clock
-from emgov.publicity.services.letters import reply_letter
+from emgov.publicity.services.letters import LETTERS, letters_of, reply_letter
 from emgov.publicity.services.requests import disclosure_request_register, disclosure_request_update
 
 HANDLING_FIELDS = (
     "supplement_requested_on",
     "supplement_note",
+    "supplement_due_on",
     "supplement_completed_on",
+    "withdrawn_on",
     "consultation_party",
     "consultation_sent_on",
     "consultation_replied_on",
@@ -70,6 +73,7 @@ class DisclosureRequestPages(LedgerPages):
             "clock": compute_clock(obj, WorkdayCalendar()),
             "application": _field_rows(obj, APPLICATION_FIELDS, keep_empty=True),
             "handling": _field_rows(obj, HANDLING_FIELDS, keep_empty=False),
+            "letters": [{"kind": kind, "title": letter.title} for kind, letter in letters_of(obj)],
         }
 
 
@@ -103,3 +107,12 @@ def request_letter(request: HttpRequest, pk: int) -> HttpResponse:
     filename = f"政府信息公开申请答复书_{obj.number}.docx"
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def request_letter_download(request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpResponse:
+    """A letter of the request (`LETTERS`), as .docx or PDF, once the step that writes it was taken."""
+    obj = get_object_or_404(DisclosureRequest.objects.visible_to(request.user).live(), pk=pk)
+    letter = LETTERS.get(kind)
+    if letter is None or not letter.made(obj):
+        raise Http404
+    return document_response(letter.build(obj), f"{letter.title}_{obj.number}", fmt)

@@ -69,4 +69,5 @@ def test_lists_read_as_titles_months_or_joined():
 
 
 def test_every_format_is_explained_on_the_edit_page():
-    assert {name for name, _example in wording.FORMAT_HELP} == set(wording.FORMATS) - {"plain"}
+    explained = {name.partition(":")[0] for name, _example in wording.FORMAT_HELP}
+    assert explained == set(wording.FORMATS) - {"plain"} | set(wording.ARGUMENT_FORMATS)

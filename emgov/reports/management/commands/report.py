@@ -56,7 +56,11 @@ class Command(BaseCommand):
         from emgov.reports.annual import build_report
         from emgov.reports.annual_document import annual_document
 
-        doc = annual_document(build_report(scope, compare=True))
+        report = build_report(scope, compare=True)
+        if report.problems:
+            found = "；".join(f"{p.label}（{p.key}）：{p.message}" for p in report.problems)
+            raise CommandError(f"报告未导出：文稿与记录不符，请修改文稿后再导出。{found}")
+        doc = annual_document(report)
         if format == "html":
             return doc.to_html()
         return doc.to_bytes() if format == "docx" else doc.to_pdf()
