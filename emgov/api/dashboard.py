@@ -9,7 +9,7 @@ from django.utils import timezone
 from ninja import Router
 
 from emgov.reports.dashboard import NoRegion, dashboard_data
-from emgov.reports.dashboard_views import parse_year
+from emgov.reports.views.dashboard import parse_year
 
 router = Router(tags=["领导驾驶舱"])
 

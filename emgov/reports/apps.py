@@ -11,7 +11,7 @@ class ReportsConfig(AppConfig):
         from emgov.core import navigation, views
         from emgov.core.management.commands import bench
         from emgov.reports.dashboard_bench import measure_dashboard
-        from emgov.reports.dashboard_views import home_panel
+        from emgov.reports.views.dashboard import home_panel
 
         navigation.register("reports", _("领导驾驶舱"), "dashboard:index")
         navigation.register("reports", _("年度法治政府建设报告"), "reports:annual")

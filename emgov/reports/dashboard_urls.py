@@ -1,6 +1,6 @@
 from django.urls import path
 
-from emgov.reports import dashboard_views
+from emgov.reports.views import dashboard as dashboard_views
 
 app_name = "dashboard"
 

@@ -8,6 +8,7 @@ that can be challenged, the officers with their certificate numbers and the sign
 
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 from django.utils.translation import gettext as _
@@ -205,7 +206,7 @@ def disposal_document(order: Order) -> OfficialDocument:
         decision = _(
             "经查，%(ground)s。根据《中华人民共和国行政强制法》第二十八条的规定，本局决定自%(on)s起解除查封（扣押），"
             "扣押的财物立即予以退还。"
-        ) % {"ground": ground.split("）", 1)[-1], "on": _d(order.disposed_on)}
+        ) % {"ground": re.split(r"[）)]", str(ground), maxsplit=1)[-1].strip(), "on": _d(order.disposed_on)}
         basis = _("《中华人民共和国行政强制法》第二十七条、第二十八条")
     else:
         what = _("予以没收") if order.disposal == SeizureDisposal.CONFISCATE else _("依法予以销毁")

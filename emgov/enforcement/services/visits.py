@@ -15,7 +15,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.core import attachments, audit, services
@@ -117,8 +116,6 @@ def visit_record(
             {"enterprise": _("企业%(name)s不在您负责的区划内") % {"name": enterprise.name}},
             code="out_of_scope",
         )
-    if date > timezone.localdate():
-        raise ValidationError({"date": _("检查日期不能晚于今天")}, code="future")
     rules.check_visit_officers(department=department, nature=nature, date=date, officers=officers)
     _check_entries(checklist)
     visit = services.record_create(visit, actor=actor, via=via, m2m={"officers": officers})

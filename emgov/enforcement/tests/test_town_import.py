@@ -38,3 +38,24 @@ def test_rows_are_checked_against_the_importers_town_without_a_query_per_row(nan
     other = phone.enterprise(nanhai.jiujiang, 99, "九江企业")
     result, _ = dry_run(nanhai.guicheng_officer, rows([*firms[:3], other], 4))
     assert [(e.row, e.message) for e in result.errors] == [(5, "该行记录不在您负责的区划内，不能导入")]
+
+
+def test_a_visit_dated_after_today_is_refused_by_the_import_as_by_the_phone_page(nanhai):
+    import datetime
+
+    from django.utils import timezone
+
+    from emgov.enforcement.models import Visit
+
+    firm = phone.enterprise(nanhai.guicheng, 1, "桂城企业")
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    table = [HEADER, ["JC-001", tomorrow, firm.credit_code, "应急", "帮扶指导"]]
+    result = registry.get("inspections").load_rows(table, actor=nanhai.guicheng_officer, via=VIA_WEB)
+    assert [(e.row, "检查日期不能晚于今天" in e.message) for e in result.errors] == [(2, True)]
+    assert not Visit.objects.exists()
+    page = nanhai.client_for(nanhai.guicheng_officer).post(
+        "/enforcement/visits/new/",
+        {"number": "JC-002", "date": tomorrow, "enterprise": firm.credit_code, "nature": "帮扶指导"},
+    )
+    assert page.status_code == 200 and "检查日期不能晚于今天" in page.content.decode()
+    assert not Visit.objects.exists()

@@ -11,7 +11,7 @@ from emgov.enforcement.models import Hazard
 from emgov.reports.dashboard_bench import RUNS, measure_dashboard
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("empty_database")
 def test_the_bench_measures_the_district_dashboard(tmp_path):
     assert MEASUREMENTS["dashboard"] is measure_dashboard
     lines: list[str] = []
