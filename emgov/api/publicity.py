@@ -23,6 +23,7 @@ from emgov.core.models import User
 from emgov.core.permissions import LEGAL_STAFF
 from emgov.core.services import VIA_API
 from emgov.licensing.models import LicensingCase
+from emgov.licensing.xk import applicant_name
 from emgov.publicity import queries
 from emgov.publicity.models import (
     DeliveryRoute,
@@ -286,8 +287,10 @@ class PublicationOut(Schema):
 
     @staticmethod
     def resolve_party_name(obj: Publication) -> str:
-        case = obj.penalty_case
-        return queries.public_party_name(case) if case else obj.party_name
+        """Masked for a natural person, as on the public pages and in cf_ and XK_."""
+        if obj.penalty_case_id:
+            return queries.public_party_name(obj.penalty_case)
+        return applicant_name(obj.licensing_case) if obj.licensing_case_id else obj.party_name
 
 
 class PendingOut(Schema):
@@ -323,7 +326,7 @@ def _decision(request: HttpRequest, decision_type: str, pk: int):
 @router.get("/publications", response=list[PublicationOut], summary="双公示记录列表")
 @paginate(LimitOffsetPagination)
 def publication_list(request: HttpRequest, kind: str | None = None, in_force: bool | None = None):
-    qs = queries.publications(request.auth).select_related("penalty_case")
+    qs = queries.publications(request.auth).select_related("penalty_case", "licensing_case")
     if kind:
         qs = qs.filter(kind=kind)
     if in_force is not None:

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from emgov.cases.models import PartyType, PenaltyCase, PenaltyKind
 from emgov.core import rules
-from emgov.core.workdays import WorkdayCalendar, add_days
+from emgov.core.workdays import WorkdayCalendar, add_days, calendar_period_end
 
 DAYS = gettext_lazy("日")
 WORKING_DAYS = gettext_lazy("工作日")
@@ -280,10 +280,7 @@ def days(rule: rules.Rule, case: PenaltyCase | None = None, *, on: datetime.date
 # Counting periods ---------------------------------------------------------------------------------
 
 
-def calendar_end(start: datetime.date, n: int, calendar: WorkdayCalendar | None = None) -> datetime.date:
-    """The last day of a period of `n` calendar days after `start`: when it is a statutory holiday or
-    a rest day, the next working day (民事诉讼法第八十五条)."""
-    return (calendar or WorkdayCalendar()).add_workdays(add_days(start, n), 0)
+calendar_end = calendar_period_end
 
 
 def add_months(start: datetime.date, n: int) -> datetime.date:

@@ -128,3 +128,12 @@ def add_workdays(start: datetime.date, n: int) -> datetime.date:
 def add_days(start: datetime.date, n: int) -> datetime.date:
     """Calendar days (自然日): the n-th day after `start`."""
     return start + datetime.timedelta(days=n)
+
+
+def calendar_period_end(
+    start: datetime.date, n: int, calendar: WorkdayCalendar | None = None
+) -> datetime.date:
+    """The last day of a period of `n` calendar days after `start` (the start day not counted): when it
+    is a statutory holiday or a rest day, the next working day (民事诉讼法第八十五条, which 行政诉讼法
+    第一百零一条 applies and 行政处罚法、行政强制法 follow for their periods in days)."""
+    return (calendar or WorkdayCalendar()).add_workdays(add_days(start, n), 0)

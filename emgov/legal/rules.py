@@ -7,7 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from emgov.core.workdays import WorkdayCalendar, add_days
+from emgov.core.workdays import WorkdayCalendar, calendar_period_end
 from emgov.legal.models import LitigationCase, LitigationKind
 
 # 行政诉讼法 Art. 67: defence and evidence within 15 days of receiving the complaint.
@@ -18,13 +18,7 @@ REVIEW_REPLY_DAYS = 10
 REVIEW_LAW_2023_IN_FORCE = datetime.date(2024, 1, 1)
 
 
-def calendar_deadline(
-    start: datetime.date, days: int, calendar: WorkdayCalendar | None = None
-) -> datetime.date:
-    """A period of calendar days; when its last day is a holiday or rest day, the next working day
-    (民事诉讼法 Art. 85, applied to administrative litigation by 行政诉讼法 Art. 101)."""
-    calendar = calendar or WorkdayCalendar()
-    return calendar.add_workdays(add_days(start, days), 0)
+calendar_deadline = calendar_period_end
 
 
 def defence_due(kind: str, served_on: datetime.date | None) -> datetime.date | None:

@@ -26,7 +26,7 @@ from emgov.core import services
 from emgov.core.models import DocumentNumberTemplate, Role, User
 from emgov.core.numbering import number_take
 from emgov.core.services import VIA_WEB
-from emgov.core.workdays import add_days
+from emgov.core.workdays import calendar_period_end
 from emgov.enforcement import rules
 from emgov.enforcement.models import (
     Hazard,
@@ -154,8 +154,9 @@ def order_issue(
 
 
 def seizure_due(issued_on: datetime.date, region=None) -> datetime.date:
-    """The last day of a seizure issued on `issued_on`, before any extension (行政强制法第二十五条第一款)."""
-    return add_days(issued_on, rules.seizure_days(issued_on, region))
+    """The last day of a seizure issued on `issued_on`, before any extension (行政强制法第二十五条第一款);
+    a term whose last day is a holiday or rest day ends on the next working day."""
+    return calendar_period_end(issued_on, rules.seizure_days(issued_on, region))
 
 
 def _region(order: Order):
@@ -217,7 +218,10 @@ def extend(
     if errors:
         raise ValidationError(errors, code="extension_invalid")
     return {
-        "due_date": add_days(due, extension_days),
+        # The extended term counts from the first term's 30th day, and ends, like it, on a working day.
+        "due_date": calendar_period_end(
+            order.issued_on, rules.seizure_days(order.issued_on, region) + extension_days
+        ),
         "extension_days": extension_days,
         "extension_reason": reason,
         "extension_approved_by": extension_approved_by,

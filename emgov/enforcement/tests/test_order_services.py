@@ -81,13 +81,14 @@ def test_a_seizure_lasts_30_days_and_extends_once_by_at_most_30(nanhai):
     seizure = orders.order_issue(
         actor=officer, visit=visit, doc_type=OrderType.SEIZE, issued_on=D(2023, 6, 1)
     )
-    assert seizure.due_date == D(2023, 7, 1)
+    # The 30th day, Saturday 2023-07-01, is a rest day: the term ends on Monday 07-03.
+    assert seizure.due_date == D(2023, 7, 3)
     with pytest.raises(ValidationError, match="不得超过30日"):
         extend(seizure, officer, 31, "检测未完成", D(2023, 6, 25))
     with pytest.raises(ValidationError, match="延长理由"):
         extend(seizure, officer, 30, " ", D(2023, 6, 25))
     with pytest.raises(ValidationError, match="期满"):
-        extend(seizure, officer, 30, "检测未完成", D(2023, 7, 2))
+        extend(seizure, officer, 30, "检测未完成", D(2023, 7, 4))
     seizure = extend(seizure, officer, 30, "检测未完成", D(2023, 6, 25), expected_version=1)
     assert (seizure.due_date, seizure.extension_days) == (D(2023, 7, 31), 30)
     assert "延长查封扣押期限" in [e.reason for e in audit.history(seizure)]
@@ -105,7 +106,7 @@ def test_a_stale_extension_is_refused_and_writes_nothing(nanhai):
     with pytest.raises(ValidationError, match="已被其他人修改"):
         extend(seizure, None, 10, "检测未完成", D(2023, 6, 25), expected_version=0)
     seizure.refresh_from_db()
-    assert (seizure.due_date, seizure.extension_days, seizure.version) == (D(2023, 7, 1), None, 1)
+    assert (seizure.due_date, seizure.extension_days, seizure.version) == (D(2023, 7, 3), None, 1)
 
 
 def test_only_a_seizure_can_be_extended(nanhai):

@@ -71,7 +71,7 @@ def test_a_seizure_page_shows_its_expiry_and_extends_once(nanhai):
     client = nanhai.client_for(nanhai.district_officer)
     extend = f"{ORDERS}{seizure.pk}/steps/extend/"
     page = client.get(f"{ORDERS}{seizure.pk}/").content.decode()
-    assert "查封扣押已于 2023-07-01 期满" in page and extend in page and "行政强制法第二十五条" in page
+    assert "查封扣押已于 2023-07-03 期满" in page and extend in page and "行政强制法第二十五条" in page
     leader = nanhai.leader.pk
     refused = client.post(
         extend,

@@ -295,3 +295,13 @@ def test_the_rules_page_lists_the_seizure_terms_and_the_guards_with_their_articl
         "查封扣押期限" in page and "查封扣押延长期限（最长）" in page and "行政强制法第二十五条第一款" in page
     )
     assert "安全生产法第一百零二条、安全生产法第六十五条第一款第三项" in page
+
+
+@pytest.mark.django_db
+def test_art_25_a_seizure_term_ending_in_the_national_day_holiday_ends_on_the_next_working_day():
+    from emgov.enforcement.services.orders import seizure_due
+
+    # Issued 2023-09-01: the 30th day is Sunday 2023-10-01, inside the holiday (09-29 to 10-06).
+    assert seizure_due(datetime.date(2023, 9, 1)) == datetime.date(2023, 10, 7)
+    # Issued 2023-08-01: the 30th day is Thursday 2023-08-31, a working day.
+    assert seizure_due(datetime.date(2023, 8, 1)) == datetime.date(2023, 8, 31)

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from emgov.core import services
 from emgov.core.models import User
 from emgov.core.services import VIA_WEB
-from emgov.core.workdays import WorkdayCalendar, add_days, coverage_warnings
+from emgov.core.workdays import WorkdayCalendar, calendar_period_end, coverage_warnings
 from emgov.licensing import rules
 from emgov.licensing.models import ExcludedPeriod, LicensingCase, LicensingResult
 
@@ -44,7 +44,7 @@ def add_period(calendar: WorkdayCalendar, start: datetime.date, days: int, *, wo
     """
     if working:
         return calendar.add_workdays(start, days)
-    return calendar.add_workdays(add_days(start, days), 0)
+    return calendar_period_end(start, days, calendar)
 
 
 def time_limit(case: LicensingCase) -> tuple[int, bool]:

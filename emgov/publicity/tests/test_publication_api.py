@@ -72,3 +72,13 @@ def test_the_api_export(nanhai, today):
     assert bad.status_code == 422 and "公示日期至不能早于公示日期自" in json.dumps(
         bad.json(), ensure_ascii=False
     )
+
+
+def test_a_licensing_decision_for_a_person_is_listed_with_the_name_masked(nanhai):
+    from emgov.licensing.procedures import LICENSING_CASE
+    from emgov.licensing.tests.factories import D, granted, make_item
+
+    case = granted(make_item(), D(2023, 10, 9), applicant=PERSON, region=nanhai.guicheng)
+    LICENSING_CASE.take("publish", case, actor=nanhai.legal, published_on=D(2023, 10, 10))
+    [row] = nanhai.client_for(nanhai.legal).get(BASE).json()["items"]
+    assert row["decision_type"] == "licensing" and row["party_name"] == PERSON_MASKED
