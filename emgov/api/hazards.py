@@ -15,6 +15,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.api.renderers import DOCUMENT_FILE
 from emgov.api.steps import steps_routes, take_step
 from emgov.core.documents import document_response
 from emgov.core.models import User
@@ -279,17 +280,7 @@ def order_resume(request: HttpRequest, order_id: int, payload: ResumeIn):
     "/orders/{int:order_id}/document.{fmt}",
     response={200: None},
     summary="下载执法文书（docx 或 pdf）",
-    openapi_extra={
-        "responses": {
-            200: {
-                "description": "文书文件",
-                "content": {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
-                    "application/pdf": {},
-                },
-            }
-        }
-    },
+    openapi_extra=DOCUMENT_FILE,
 )
 def order_document_download(request: HttpRequest, order_id: int, fmt: Literal["docx", "pdf"]) -> HttpResponse:
     order = get_object_or_404(_orders(request), pk=order_id)
@@ -300,17 +291,7 @@ def order_document_download(request: HttpRequest, order_id: int, fmt: Literal["d
     "/orders/{int:order_id}/documents/{kind}.{fmt}",
     response={200: None},
     summary="下载查封扣押的延长决定书（extension）或处理决定书（disposal）（docx 或 pdf）",
-    openapi_extra={
-        "responses": {
-            200: {
-                "description": "文书文件",
-                "content": {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
-                    "application/pdf": {},
-                },
-            }
-        }
-    },
+    openapi_extra=DOCUMENT_FILE,
 )
 def order_step_document_download(
     request: HttpRequest, order_id: int, kind: Literal["extension", "disposal"], fmt: Literal["docx", "pdf"]

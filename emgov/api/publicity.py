@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from emgov.api.renderers import DOCUMENT_FILE
 from emgov.api.steps import steps_routes, take_step
 from emgov.cases.models import PenaltyCase
 from emgov.core.credit_export import parse_period
@@ -234,17 +235,7 @@ def request_reply(request: HttpRequest, request_id: int, payload: ReplyIn):
     "/disclosure-requests/{request_id}/letters/{kind}.{fmt}",
     response={200: None},
     summary="下载申请的文书：补正告知书（supplement）、征求意见函（consultation）、延期答复告知书（extension）、答复书（reply）",
-    openapi_extra={
-        "responses": {
-            200: {
-                "description": "文书文件",
-                "content": {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
-                    "application/pdf": {},
-                },
-            }
-        }
-    },
+    openapi_extra=DOCUMENT_FILE,
 )
 def request_letter(
     request: HttpRequest,

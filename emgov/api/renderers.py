@@ -11,3 +11,17 @@ class ChineseJSONRenderer(JSONRenderer):
 
     def render(self, request: HttpRequest, data: Any, *, response_status: int) -> str:
         return json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False)
+
+
+# The OpenAPI description of an endpoint that answers with an official document (.docx or PDF).
+DOCUMENT_FILE = {
+    "responses": {
+        200: {
+            "description": "文书文件",
+            "content": {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
+                "application/pdf": {},
+            },
+        }
+    }
+}

@@ -135,19 +135,19 @@ def _served(case: PenaltyCase, on: datetime.date, served_on: datetime.date | Non
     return {"notice_served_on": served_on, "statement_due_on": rules.statement_due(case, served_on)}
 
 
-def _notice(
+def case_notify(
     case: PenaltyCase,
     *,
     actor: User | None,
     via: str,
     on: datetime.date,
-    served_on: datetime.date | None,
-    major_case: bool,
-    review_required: bool,
-    penalty: dict[str, Any],
+    served_on: datetime.date | None = None,
+    major_case: bool = False,
+    review_required: bool = False,
+    **penalty: Any,
 ) -> dict[str, Any]:
-    """The changes of a notice (Art. 44): the intended penalty, numbered, with the hearing-rights notice
-    when Art. 63 applies to it."""
+    """告知: the intended penalty (Art. 44), numbered, with the hearing-rights notice when Art. 63
+    applies to it; served on the day given (`served_on`), or later through 告知书送达."""
     require_date(on, "on", _("告知日期"))
     if on < case.filed_on:
         raise ValidationError(
@@ -177,31 +177,6 @@ def _notice(
         "review_required": bool(review_required),
         "notified_on": on,
     }
-
-
-def case_notify(
-    case: PenaltyCase,
-    *,
-    actor: User | None,
-    via: str,
-    on: datetime.date,
-    served_on: datetime.date | None = None,
-    major_case: bool = False,
-    review_required: bool = False,
-    **penalty: Any,
-) -> dict[str, Any]:
-    """告知: the intended penalty (Art. 44), with the hearing-rights notice when Art. 63 applies; served
-    on the day given (`served_on`), or later through 告知书送达."""
-    return _notice(
-        case,
-        actor=actor,
-        via=via,
-        on=on,
-        served_on=served_on,
-        major_case=major_case,
-        review_required=review_required,
-        penalty=penalty,
-    )
 
 
 def notify_history(case: PenaltyCase, data: dict[str, Any], **_kw: Any) -> list[Entry]:
@@ -235,7 +210,7 @@ def case_renotify(
             {"on": _("重新告知的日期不能早于原告知日期（%(d)s）。") % {"d": d(case.notified_on)}},
             code="before_notice",
         )
-    changes = _notice(
+    changes = case_notify(
         case,
         actor=actor,
         via=via,
@@ -243,7 +218,7 @@ def case_renotify(
         served_on=served_on,
         major_case=major_case,
         review_required=review_required,
-        penalty=penalty,
+        **penalty,
     )
     return {
         **changes,
