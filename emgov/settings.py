@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "emgov.core.rules.RulesPerRequest",
     "emgov.core.middleware.LoginRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -10,6 +10,8 @@ date), so records made before the change keep the old rule. The page 法定期�
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -55,14 +57,48 @@ def declare(
     return rule
 
 
+# Within a request, the live versions of every rule are read once (the first time a rule is asked
+# for) and kept for the request: a list page that computes a deadline per row reads them once.
+_request_versions: ContextVar[list | None] = ContextVar("rule_versions", default=None)
+_NOT_READ: list = []
+
+
+class RulesPerRequest:
+    """Middleware: rule versions are read at most once per request."""
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        token = _request_versions.set(_NOT_READ)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_versions.reset(token)
+
+
+def _live_versions(key: str) -> list:
+    from emgov.core.models import RuleVersion
+
+    live = RuleVersion.objects.filter(voided_at__isnull=True).select_related("region")
+    kept = _request_versions.get()
+    if kept is None:
+        return list(live.filter(key=key))
+    if kept is _NOT_READ:
+        kept = list(live)
+        _request_versions.set(kept)
+    return [v for v in kept if v.key == key]
+
+
 def version_in_force(key: str, on: datetime.date | None = None, region: Any = None):
     """The administrator's latest live version of `key` in force on `on` (today by default) for a
     record in `region` (a version for a region applies to it and the regions below it), or None."""
-    from emgov.core.models import RuleVersion
-
     on = on or timezone.localdate()
-    versions = RuleVersion.objects.filter(key=key, effective_from__lte=on, voided_at__isnull=True)
-    candidates = versions.select_related("region").order_by("-effective_from", "-pk")
+    candidates = sorted(
+        (v for v in _live_versions(key) if v.effective_from <= on),
+        key=lambda v: (v.effective_from, v.pk),
+        reverse=True,
+    )
     for version in candidates:
         if version.region_id is None or (region is not None and region.path.startswith(version.region.path)):
             return version

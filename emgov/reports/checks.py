@@ -33,6 +33,7 @@ from emgov.enforcement.queries import (
     MonthStatus,
     revisit_candidates,
 )
+from emgov.publicity.rules import PENALTY_PUBLICATION_DAYS
 from emgov.reports.figures import (
     FIGURES,
     Figure,
@@ -46,7 +47,7 @@ from emgov.reports.figures import (
 )
 from emgov.reports.wording import months as months_words
 
-PUBLICATION_WORKDAYS = 7
+PUBLICATION_WORKDAYS = int(PENALTY_PUBLICATION_DAYS.default)
 DECISION_LIMIT_DAYS = 90
 CERTIFICATE_WARNING_DAYS = 90
 

@@ -21,9 +21,10 @@ from emgov.core.workdays import WorkdayCalendar
 from emgov.enforcement.models import Hazard, HazardStatus
 from emgov.licensing.models import LicensingCase, LicensingCategory, LicensingResult
 from emgov.publicity.models import DisclosureRequest
+from emgov.publicity.rules import PENALTY_PUBLICATION_DAYS
 
-# 双公示: a decision is published within 7 working days of the decision.
-PUBLICATION_WORKDAYS = 7
+# 双公示: a decision is published within the working days of the rule (7 today).
+PUBLICATION_WORKDAYS = int(PENALTY_PUBLICATION_DAYS.default)
 # "This week": today and the six days after it.
 WEEK = datetime.timedelta(days=6)
 

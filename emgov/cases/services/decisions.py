@@ -292,10 +292,15 @@ def case_correct(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("更正处罚决定必须填写原因。")}, code="reason_required")
+    changes = penalty_changes(case, **penalty_args(penalty))
+    # A correction may lighten the decision, never aggravate it: that is a new notice (Art. 45(2)).
+    heavier = heavier_than_notice(case, changes)
+    if heavier:
+        raise ValidationError(heavier, code="heavier_than_notice")
     case = services.record_update(
         case,
         actor=actor,
-        changes=penalty_changes(case, **penalty_args(penalty)),
+        changes=changes,
         expected_version=case.version,
         via=via,
         reason=_("更正处罚决定：%(reason)s") % {"reason": reason},

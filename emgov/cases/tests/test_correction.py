@@ -48,3 +48,12 @@ def test_correcting_an_unpublished_decision_leaves_publication_alone(nanhai):
         legal_basis="《安全生产法》第九十七条第（三）项",
     )
     assert case.legal_basis.endswith("第（三）项") and not publications_of(case).exists()
+
+
+def test_art_45_a_correction_may_not_raise_the_penalty_decided(nanhai):
+    case = decided_case(nanhai)
+    higher = case.fine_amount + Decimal("1000")
+    with pytest.raises(ValidationError, match="不得加重处罚"):
+        take("correct", case, nanhai.legal, on=D(2023, 4, 3), reason="补罚", fine_amount=higher)
+    case.refresh_from_db()
+    assert case.fine_amount == higher - Decimal("1000")

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from emgov.core import rules as core_rules
 from emgov.core.workdays import WorkdayCalendar, coverage_warning
-from emgov.licensing.models import PUBLICATION_WORKDAYS
 from emgov.publicity import rules
 
 
@@ -143,7 +142,9 @@ def _warnings(years: set[int]) -> list[str]:
 def publication_due(
     decided_on: datetime.date | None, calendar: WorkdayCalendar | None = None
 ) -> datetime.date | None:
-    """双公示: the last day to publish a decision, 7 working days after it (安全生产法第七十八条)."""
+    """双公示: the last day to publish a decision, 7 working days after it (the rule in force on the
+    decision day: `publicity.penalty_publication_days`)."""
     if decided_on is None:
         return None
-    return (calendar or WorkdayCalendar()).add_workdays(decided_on, PUBLICATION_WORKDAYS)
+    days = core_rules.days(rules.PENALTY_PUBLICATION_DAYS.key, on=decided_on)
+    return (calendar or WorkdayCalendar()).add_workdays(decided_on, days)

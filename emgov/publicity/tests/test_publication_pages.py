@@ -171,7 +171,9 @@ def test_the_pending_page_pins_its_queries(nanhai, today, django_assert_num_quer
     today("2023-10-16")
     client = nanhai.client_for(nanhai.legal)
     client.get(PENDING)
-    with django_assert_num_queries(7):  # and the departments without a credit code, once
+    with django_assert_num_queries(
+        8
+    ):  # and the departments without a credit code, and the rule versions, once each
         page = client.get(PENDING).content.decode()
     assert page.count("逾期未公示") >= 5
 
