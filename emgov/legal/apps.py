@@ -11,7 +11,7 @@ class LegalConfig(AppConfig):
         from emgov.core import hooks, navigation
         from emgov.core.interchange import registry
         from emgov.core.permissions import LEGAL_STAFF
-        from emgov.legal import ledgers, queries
+        from emgov.legal import ledgers, queries, rules  # noqa: F401  (rules: its time limits in the rule table)
 
         registry.register(
             ledgers.CounselLedger(),

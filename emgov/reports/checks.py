@@ -23,6 +23,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from emgov.cases.rules import DECISION_DAYS
 from emgov.core.models import Region, RegionLevel
 from emgov.core.models.officers import CertificateStatus, Officer
 from emgov.core.workdays import WorkdayCalendar
@@ -48,7 +49,7 @@ from emgov.reports.figures import (
 from emgov.reports.wording import months as months_words
 
 PUBLICATION_WORKDAYS = int(PENALTY_PUBLICATION_DAYS.default)
-DECISION_LIMIT_DAYS = 90
+DECISION_LIMIT_DAYS = int(DECISION_DAYS.default)
 CERTIFICATE_WARNING_DAYS = 90
 
 CHECKS: dict[str, Figure] = {}
