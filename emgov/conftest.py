@@ -12,6 +12,15 @@ from django.test.utils import override_settings
 from emgov.core.models import Region, User
 from emgov.demo.base import DEMO_PASSWORD, build_base, ensure_base
 
+# Modules that take far longer than the rest run first, so that the workers finish together.
+LONGEST_FIRST = ("emgov/demo/tests/test_demo.py",)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
+
+
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
