@@ -1,5 +1,6 @@
 # EMGov: `make run` sets everything up and serves the demo; `make test` runs the whole suite.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -29,7 +30,7 @@ check-system:
 run: install check-system
 	$(BIN)/emgov migrate --no-input
 	$(BIN)/emgov demo --if-empty
-	$(BIN)/emgov serve --bind 127.0.0.1:8000
+	$(BIN)/emgov serve --bind 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python -m ruff check .

@@ -3,6 +3,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 
 from emgov.core.models import Region
 from emgov.demo.base import DEMO_PASSWORD, DEMO_USERS, build_base
@@ -17,6 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="数据库已有数据时什么也不做")
 
     def handle(self, *args, reset: bool, if_empty: bool, **options):
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            raise CommandError("数据库尚未建好或不是最新结构。请先运行 emgov migrate，再运行 emgov demo。")
         if reset:
             call_command("flush", interactive=False, verbosity=0)
         if Region.objects.exists():
