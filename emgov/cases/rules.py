@@ -7,7 +7,7 @@ so that a new version with a later effective date changes only the cases filed a
 
 Periods: those of 行政处罚法 of up to seven days count working days (Art. 85), as those of 行政强制法 of
 up to ten days (Art. 69); the others count calendar days, and a calendar-day period whose last day is a
-statutory holiday or rest day ends on the next working day (`calendar_end`).
+statutory holiday or rest day ends on the next working day (`core.workdays.calendar_period_end`).
 """
 
 from __future__ import annotations
@@ -280,9 +280,6 @@ def days(rule: rules.Rule, case: PenaltyCase | None = None, *, on: datetime.date
 # Counting periods ---------------------------------------------------------------------------------
 
 
-calendar_end = calendar_period_end
-
-
 def add_months(start: datetime.date, n: int) -> datetime.date:
     """The day of the n-th month after `start` with the same number (the month's last day if it has none)."""
     month = start.month - 1 + n
@@ -291,13 +288,13 @@ def add_months(start: datetime.date, n: int) -> datetime.date:
 
 
 def months_end(start: datetime.date, n: int, calendar: WorkdayCalendar | None = None) -> datetime.date:
-    """The last day of a period of `n` months after `start`, moved past a holiday like `calendar_end`."""
+    """The last day of a period of `n` months after `start`, moved past a holiday like `calendar_period_end`."""
     return (calendar or WorkdayCalendar()).add_workdays(add_months(start, n), 0)
 
 
 def decision_limit(case: PenaltyCase, calendar: WorkdayCalendar | None = None) -> datetime.date:
     """The 90-day limit of the decision (Art. 60), from filing."""
-    return calendar_end(case.filed_on, days(DECISION_DAYS, case), calendar)
+    return calendar_period_end(case.filed_on, days(DECISION_DAYS, case), calendar)
 
 
 def extension_bound(case: PenaltyCase, calendar: WorkdayCalendar | None = None) -> datetime.date:
@@ -305,8 +302,8 @@ def extension_bound(case: PenaltyCase, calendar: WorkdayCalendar | None = None) 
     most `decision_max_days` after filing (Art. 60; the rule table)."""
     current = case.decision_due_on or decision_limit(case, calendar)
     return min(
-        calendar_end(current, days(EXTENSION_DAYS, case), calendar),
-        calendar_end(case.filed_on, days(DECISION_MAX_DAYS, case), calendar),
+        calendar_period_end(current, days(EXTENSION_DAYS, case), calendar),
+        calendar_period_end(case.filed_on, days(DECISION_MAX_DAYS, case), calendar),
     )
 
 
@@ -325,7 +322,7 @@ def service_due(case: PenaltyCase, decided_on: datetime.date, calendar: WorkdayC
 
 def payment_due(case: PenaltyCase, served_on: datetime.date, calendar: WorkdayCalendar | None = None):
     """15 days from receiving the decision (Art. 67), the next working day when the last is a holiday."""
-    return calendar_end(served_on, days(PAYMENT_DAYS, case), calendar)
+    return calendar_period_end(served_on, days(PAYMENT_DAYS, case), calendar)
 
 
 def court_earliest(case: PenaltyCase, demanded_on: datetime.date, calendar: WorkdayCalendar | None = None):
@@ -340,7 +337,7 @@ def challenge_periods_end(case: PenaltyCase, calendar: WorkdayCalendar | None = 
         return None
     calendar = calendar or WorkdayCalendar()
     return max(
-        calendar_end(case.served_on, days(REVIEW_PERIOD_DAYS, case), calendar),
+        calendar_period_end(case.served_on, days(REVIEW_PERIOD_DAYS, case), calendar),
         months_end(case.served_on, days(LAWSUIT_PERIOD_MONTHS, case), calendar),
     )
 

@@ -33,9 +33,6 @@ REVIEW_REPLY_DAYS = rules.declare(
 REVIEW_LAW_2023_IN_FORCE = datetime.date(2024, 1, 1)
 
 
-calendar_deadline = calendar_period_end
-
-
 def defence_due(kind: str, served_on: datetime.date | None) -> datetime.date | None:
     """答辩期限 of a lawsuit (15 days) or the reply to a reconsideration application (10 days)."""
     if served_on is None:
@@ -44,8 +41,8 @@ def defence_due(kind: str, served_on: datetime.date | None) -> datetime.date | N
         days = rules.days(REVIEW_REPLY_DAYS.key, on=served_on)
         if served_on >= REVIEW_LAW_2023_IN_FORCE:
             return WorkdayCalendar().add_workdays(served_on, days)
-        return calendar_deadline(served_on, days)
-    return calendar_deadline(served_on, rules.days(LAWSUIT_DEFENCE_DAYS.key, on=served_on))
+        return calendar_period_end(served_on, days)
+    return calendar_period_end(served_on, rules.days(LAWSUIT_DEFENCE_DAYS.key, on=served_on))
 
 
 def derive_litigation(case: LitigationCase) -> None:

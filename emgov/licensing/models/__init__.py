@@ -18,8 +18,6 @@ from emgov.licensing import rules
 # version in force on its own date through `licensing.rules.value`.
 DEFAULT_TIME_LIMIT_DAYS = int(rules.DECISION_DAYS.default)
 DEFAULT_EXTENSION_DAYS = int(rules.EXTENSION_DAYS.default)
-# 双公示 (7 working days), kept for the modules that import it; cases read `rules.PUBLICATION_DAYS`.
-PUBLICATION_WORKDAYS = int(rules.PUBLICATION_DAYS.default)
 
 
 class LicensingCategory(models.TextChoices):
