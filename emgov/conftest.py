@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.test.utils import override_settings
 
+from emgov.core import clock
 from emgov.core.models import Region, User
 from emgov.demo.base import DEMO_PASSWORD, build_base, ensure_base
 
@@ -30,6 +31,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     built once per worker: every test runs in a transaction on top of it and rolls back to it."""
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         build_base(actor=None)
+
+
+@pytest.fixture(autouse=True)
+def _business_date_forgotten():
+    """No test sees another's business date through the cache."""
+    clock.forget()
+    yield
+    clock.forget()
 
 
 @pytest.fixture(autouse=True)

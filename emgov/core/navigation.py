@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from emgov.core import clock
 from emgov.core.models import Role, User
 
 AREAS = [
@@ -22,6 +23,14 @@ AREAS = [
     ("basics", _("基础数据")),
     ("system", _("系统管理")),
 ]
+
+# The areas a role works in most come first in its menu (the rest keep the order above).
+ROLE_AREAS_FIRST = {
+    Role.LEADER: ("reports",),
+    Role.LEGAL: ("cases", "legal", "publicity"),
+    Role.OFFICER: ("enforcement", "cases"),
+    Role.TOWN: ("enforcement",),
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,9 @@ def register_todo(provider: Callable[[User, datetime.date | None], list[TodoItem
 
 def menu_for(user: User) -> list[dict]:
     menu = []
-    for area, title in AREAS:
+    first = ROLE_AREAS_FIRST.get(user.role, ())
+    ordered = sorted(AREAS, key=lambda pair: first.index(pair[0]) if pair[0] in first else len(first))
+    for area, title in ordered:
         links = []
         for item in REGISTRY.items:
             if item.area != area or not item.allowed(user):
@@ -81,9 +92,36 @@ def menu_for(user: User) -> list[dict]:
 
 
 def todo_for(user: User, today: datetime.date | None = None) -> list[TodoItem]:
-    """The user's to-do list as of `today` (default: today); every provider takes (user, today)."""
+    """The user's to-do list as of `today` (default: the business date); every provider takes
+    (user, today)."""
+    today = today or clock.today()
     items = [item for provider in REGISTRY.todo_providers for item in provider(user, today)]
-    return sorted(items, key=lambda i: (not i.overdue, i.due or datetime.date.max))
+    return sorted(items, key=_urgency)
+
+
+@dataclass(frozen=True)
+class TodoGroup:
+    kind: str
+    items: list[TodoItem]
+
+    @property
+    def overdue(self) -> int:
+        return sum(item.overdue for item in self.items)
+
+
+def todo_groups(user: User, today: datetime.date | None = None) -> list[TodoGroup]:
+    """The to-do list grouped by kind, the most urgent group first (overdue before due, earliest
+    first), each group most urgent first."""
+    groups: dict[str, list[TodoItem]] = {}
+    for item in todo_for(user, today):
+        groups.setdefault(str(item.kind), []).append(item)
+    return sorted(
+        (TodoGroup(kind, items) for kind, items in groups.items()), key=lambda g: _urgency(g.items[0])
+    )
+
+
+def _urgency(item: TodoItem) -> tuple:
+    return (not item.overdue, item.due or datetime.date.max)
 
 
 def register_core() -> None:

@@ -7,10 +7,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core import rules, services, workflow
+from emgov.core import clock, rules, services, workflow
 from emgov.core.forms import (
     DepartmentForm,
     DocumentNumberTemplateForm,
@@ -32,7 +31,7 @@ from emgov.core.models import (
     Role,
     RuleVersion,
 )
-from emgov.core.navigation import todo_for
+from emgov.core.navigation import todo_groups
 from emgov.core.pages import LedgerPages
 from emgov.core.permissions import ADMINS
 
@@ -43,7 +42,7 @@ HOME_PANELS: list[Callable[[HttpRequest], str]] = []
 
 def home(request: HttpRequest) -> HttpResponse:
     panels = [html for html in (panel(request) for panel in HOME_PANELS) if html]
-    return render(request, "core/home.html", {"todo": todo_for(request.user), "panels": panels})
+    return render(request, "core/home.html", {"todo": todo_groups(request.user), "panels": panels})
 
 
 class LoginView(auth_views.LoginView):
@@ -187,7 +186,7 @@ class RuleVersionPages(LedgerPages):
 def rules_page(request: HttpRequest) -> HttpResponse:
     """法定期限与规则: every rule with its legal basis, the value in force today and where the system
     uses it, and every step's guard with its article — so that a reviewer can audit the encoded law."""
-    today = timezone.localdate()
+    today = clock.today()
     versions: dict[str, list[RuleVersion]] = {}
     for version in RuleVersion.objects.filter(voided_at__isnull=True).select_related("region"):
         versions.setdefault(version.key, []).append(version)

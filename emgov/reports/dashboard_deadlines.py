@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from emgov.cases.models import PenaltyCase
 from emgov.core.models import Department, HolidayOverride, Region, User
 from emgov.core.workdays import WorkdayCalendar
 from emgov.enforcement.models import Hazard, HazardStatus
 from emgov.licensing.models import LicensingCase, LicensingCategory, LicensingResult
 from emgov.publicity.models import DisclosureRequest
+from emgov.publicity.queries import penalties_awaiting
 from emgov.publicity.rules import PENALTY_PUBLICATION_DAYS
 
 # 双公示: a decision is published within the working days of the rule (7 today).
@@ -95,12 +95,9 @@ def open_hazards(user: User, region: Region, bureau: Department | None) -> Query
 
 
 def unpublished_penalties(user: User, region: Region, bureau: Department | None) -> QuerySet:
-    qs = (
-        PenaltyCase.objects.visible_to(user)
-        .live()
-        .in_region(region)
-        .filter(decided_on__isnull=False, published_on__isnull=True)
-    )
+    """The decisions the 双公示 list waits for (`publicity.queries.penalties_awaiting`: one definition
+    for the dashboard, the legal officer's to-do list and the 待公示 list)."""
+    qs = penalties_awaiting(user).in_region(region)
     if bureau is not None:
         qs = qs.filter(department=bureau)
     return qs.order_by("decided_on", "pk")

@@ -57,3 +57,19 @@ class HolidayYear(ReferenceModel):
                 {"notice": _("标记已完整录入时，请填写所依据的国务院办公厅放假通知。")},
                 code="holiday_notice_required",
             )
+
+
+class BusinessDate(models.Model):
+    """业务日期: the day the system runs as of, when it is not the calendar's (the demo runs as of
+    2023-12-04). One row at most; `core.clock.today()` reads it."""
+
+    on = models.DateField(_("业务日期"))
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    set_at = models.DateTimeField(_("设置时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("业务日期")
+        verbose_name_plural = _("业务日期")
+
+    def __str__(self) -> str:
+        return f"{self.on:%Y-%m-%d}"

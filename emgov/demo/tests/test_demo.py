@@ -25,6 +25,8 @@ from emgov.demo.names import ORG_CODE_WEIGHTS
 from emgov.demo.targets import AS_OF, REGION_CODE, SEED_FIGURES, YEAR
 from emgov.demo.tests.access_matrix import *  # noqa: E402,F403  (collected here, on this module's demo)
 from emgov.demo.tests.annual_report import *  # noqa: E402,F403  (collected here, on this module's demo)
+from emgov.demo.tests.counts import *  # noqa: E402,F403  (collected here, on this module's demo)
+from emgov.demo.tests.crawl import *  # noqa: E402,F403  (collected here, on this module's demo)
 from emgov.demo.world import World
 from emgov.enforcement.models import Hazard, HazardStatus, Visit, VisitNature
 from emgov.enterprises.models import Enterprise

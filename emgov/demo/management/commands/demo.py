@@ -5,9 +5,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
+from emgov.core import clock
 from emgov.core.models import Region
 from emgov.demo.base import DEMO_PASSWORD, DEMO_USERS, build_base
 from emgov.demo.build import build_demo
+from emgov.demo.targets import AS_OF
 
 
 class Command(BaseCommand):
@@ -36,10 +38,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             build_base(actor=None)
             build_demo(progress=self.stdout.write)
+            clock.business_date_set(AS_OF, note="南海区2023年演示数据")
         with connection.cursor() as cursor:  # planner statistics for the freshly loaded tables
             cursor.execute("ANALYZE")
         seconds = time.perf_counter() - started
         self.stdout.write(self.style.SUCCESS(f"已载入南海区演示数据，用时 {seconds:.0f} 秒。"))
+        self.stdout.write(
+            f"系统按业务日期 {AS_OF:%Y-%m-%d} 运行（emgov business_date --calendar 可改回按日历日期）。"
+        )
         self.print_logins()
 
     def print_logins(self):
