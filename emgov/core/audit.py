@@ -22,7 +22,7 @@ def _json_value(value: Any) -> Any:
             if timezone.is_aware(value)
             else value.isoformat()
         )
-    if isinstance(value, datetime.date):
+    if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)

@@ -35,7 +35,6 @@ class EnforcementConfig(AppConfig):
         navigation.register("enforcement", _("回避记录"), "enforcement:recusals-list")
         navigation.register("enforcement", _("回头看"), "enforcement:revisits", roles=PLANNERS)
         navigation.register("enforcement", _("“四不两直”月度核查"), "enforcement:monthly-check")
-        from emgov.publicity.views.public import PUBLIC_SECTIONS
+        from emgov.publicity.views.public import register_public_section
 
-        if not any(name == "public_enforcement:draws" for name, _label in PUBLIC_SECTIONS):
-            PUBLIC_SECTIONS.append(("public_enforcement:draws", _("双随机抽查结果")))
+        register_public_section("public_enforcement:draws", _("双随机抽查结果"))

@@ -39,6 +39,7 @@ def enterprise_column(
         lookups=("credit_code",),
         noun="企业",
         queryset=lambda: Enterprise.objects.select_related("town"),  # the town places the row (scope)
+        shown=[("企业名称", "name"), ("镇街", "town__name")],
     )
 
 
@@ -51,6 +52,7 @@ def visit_column(*, required: bool = False) -> RefColumn:
         lookups=("number",),
         noun="检查记录",
         queryset=lambda: Visit.objects.select_related("enterprise__town"),  # the town places the row
+        shown=[("企业名称", "enterprise__name"), ("镇街", "enterprise__town__name")],
     )
 
 
@@ -92,7 +94,12 @@ class VisitLedger(Ledger):
         ChoiceColumn("检查性质", "nature", required=True, choices=VisitNature.values),
         RefColumn("行动编号", "operation", model=Operation, lookups=("number",), noun="执法行动"),
         RefListColumn(
-            "执法人员证号", "officers", model=Officer, lookups=("certificate_number",), noun="执法人员"
+            "执法人员证号",
+            "officers",
+            model=Officer,
+            lookups=("certificate_number",),
+            noun="执法人员",
+            shown=[("执法人员姓名", "name")],
         ),
         TextColumn("检查结果", "result"),
         BoolColumn("音像记录", "av_recorded"),
@@ -125,6 +132,7 @@ class HazardLedger(Ledger):
         DateColumn("复查日期", "reviewed_on"),
         ChoiceColumn("复查结论", "review_result", choices=ReviewResult.values),
     )
+    shown = (("状态", "status"),)
 
     def prepare(self, instance: Hazard, m2m: dict[str, list[Any]]) -> None:
         instance.status = instance.status_from_dates()

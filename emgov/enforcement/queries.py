@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth
-from django.utils import timezone
 
+from emgov.core import clock
 from emgov.core.models import Region, RegionLevel, User
 from emgov.core.models.regions import bureau_region
 from emgov.core.workdays import WorkdayCalendar
@@ -144,7 +144,7 @@ def user_towns(user: User) -> QuerySet[Region]:
 
 def unannounced_months_for(user: User, year: int, *, today: datetime.date | None = None) -> list[MonthStatus]:
     """The 四不两直 check of a user's scope: the whole year, or up to this month for the current year."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if year > today.year:
         return []
     return unannounced_months(
@@ -163,7 +163,7 @@ def overdue_cutoff(
     today: datetime.date | None = None, calendar: WorkdayCalendar | None = None
 ) -> datetime.date:
     """The latest deadline that is overdue on `today`: the last working day before today."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     calendar = calendar or WorkdayCalendar()
     day = today - datetime.timedelta(days=1)
     for _ in range(60):
@@ -232,7 +232,7 @@ def supervised(qs: QuerySet[Hazard]) -> QuerySet[Hazard]:
 
 def due_within(qs: QuerySet[Hazard], days: int, today: datetime.date | None = None) -> QuerySet[Hazard]:
     """Hazards still owed whose deadline falls from today to `days` days ahead."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return qs.filter(
         status__in=OWED_STATES,
         voided_at__isnull=True,

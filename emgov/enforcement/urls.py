@@ -2,13 +2,24 @@
 
 from django.urls import path
 
-from emgov.enforcement.views import checklists, draws, hazards, monthly, operations, orders, plans, visits
+from emgov.enforcement.views import (
+    checklists,
+    draws,
+    fieldwork,
+    hazards,
+    monthly,
+    operations,
+    orders,
+    plans,
+    visits,
+)
 
 app_name = "enforcement"
 
 urlpatterns = [
     *operations.OPERATION_PAGES.urls(),
     *visits.urls(),
+    *fieldwork.urls(),
     *visits.VISIT_PAGES.urls(),
     *checklists.ChecklistPages().urls(),
     *hazards.HAZARD_PAGES.urls(),

@@ -111,7 +111,7 @@ class PenaltyPages(LedgerPages):
 
     def open_view(self, request: HttpRequest) -> HttpResponse:
         self._require_edit(request)
-        form = OpenForm(request.POST or None)
+        form = OpenForm(request.POST or None, initial=_visit_facts(request))
         if request.method == "POST" and form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if v not in ("", None)}
             visit_number, hazard_number = data.pop("visit_number", None), data.pop("hazard_number", None)
@@ -153,6 +153,21 @@ class PenaltyPages(LedgerPages):
         if document is None or not document.available(case):
             raise Http404
         return document_response(document.build(case), filename_stem(case, document), fmt)
+
+
+def _visit_facts(request: HttpRequest) -> dict[str, Any]:
+    """立案 from a visit's page (`?visit=<检查编号>`): the visit, and its hazards as the facts and the
+    clauses they break; the party comes from the visit's enterprise."""
+    visit = Visit.objects.visible_to(request.user).live().filter(number=request.GET.get("visit", "")).first()
+    if visit is None:
+        return {}
+    hazards = list(visit.hazards.filter(voided_at__isnull=True).order_by("number"))
+    facts = "；".join(f"{h.description}（{h.location}）" if h.location else h.description for h in hazards)
+    return {
+        "visit_number": visit.number,
+        "violation": facts or visit.findings,
+        "legal_basis": "；".join(dict.fromkeys(h.basis for h in hazards if h.basis)),
+    }
 
 
 def _lookup(model, request: HttpRequest, number: str, field: str, label: str):

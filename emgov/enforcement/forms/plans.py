@@ -6,9 +6,9 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from emgov.core import clock
 from emgov.core.models import Department, Region, RegionLevel, User
 from emgov.core.pages import LedgerForm
 from emgov.enforcement.models import InspectionPlan, Recusal
@@ -30,7 +30,7 @@ class PlanForm(LedgerForm):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
         if not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("year", timezone.localdate().year)
+            self.initial.setdefault("year", clock.today().year)
             self.initial.setdefault("department", Department.objects.filter(is_bureau=True).first())
 
 
@@ -86,7 +86,7 @@ class RevisitForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial.setdefault("year", timezone.localdate().year - 1)
+            self.initial.setdefault("year", clock.today().year - 1)
 
 
 class RevisitCreateForm(RevisitForm):

@@ -2,6 +2,7 @@
 
 from emgov.enforcement.models.checklists import Answer, ChecklistAnswer, ChecklistItem, ChecklistPart
 from emgov.enforcement.models.drafts import VisitDraft
+from emgov.enforcement.models.fieldwork import Reinspection, ReinspectionFinding, SignerRole, VisitSignature
 from emgov.enforcement.models.inspections import (
     Hazard,
     HazardGrade,
@@ -36,11 +37,15 @@ __all__ = [
     "PlanPeriod",
     "PlanTarget",
     "Recusal",
+    "Reinspection",
+    "ReinspectionFinding",
     "ReleaseGround",
     "ReviewResult",
     "SeizureDisposal",
+    "SignerRole",
     "Visit",
     "VisitDraft",
     "VisitNature",
+    "VisitSignature",
     "standard_clause",
 ]

@@ -6,10 +6,10 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from emgov.core import clock
 from emgov.core.models import Department, DomainModel, Officer
 from emgov.enforcement.models.operations import Operation
 from emgov.enterprises.models import Enterprise
@@ -45,6 +45,15 @@ class Visit(DomainModel):
     findings = models.TextField(_("检查发现"), blank=True)
     result = models.TextField(_("检查结果"), blank=True)
     av_recorded = models.BooleanField(_("音像记录"), default=False)
+    location = models.CharField(_("检查地点"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    arrived_at = models.TimeField(_("到达时间"), null=True, blank=True)
+    left_at = models.TimeField(_("离开时间"), null=True, blank=True)
+    # The phone's key for one visit: the same visit sent twice (a retried upload) is stored once.
+    client_key = models.CharField(
+        _("上传标识"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     attachments = GenericRelation("core.Attachment")
 
     scope = ("enterprise__town",)
@@ -60,8 +69,10 @@ class Visit(DomainModel):
 
     def clean(self) -> None:
         # Held here so that the phone page, the desk form, the API and the ledger import all refuse it.
-        if self.date and self.date > timezone.localdate():
+        if self.date and self.date > clock.today():
             raise ValidationError({"date": _("检查日期不能晚于今天")}, code="future")
+        if self.arrived_at and self.left_at and self.left_at < self.arrived_at:
+            raise ValidationError({"left_at": _("离开时间不能早于到达时间")}, code="left_before_arrival")
 
 
 class HazardGrade(models.TextChoices):
@@ -112,6 +123,7 @@ class Hazard(DomainModel):
         Visit, verbose_name=_("检查记录"), on_delete=models.PROTECT, related_name="hazards"
     )
     description = models.TextField(_("隐患描述"))
+    location = models.CharField(_("隐患部位"), max_length=200, blank=True)
     grade = models.CharField(_("隐患等级"), max_length=6, choices=HazardGrade.choices)
     basis = models.CharField(
         _("判定依据"),
@@ -138,6 +150,7 @@ class Hazard(DomainModel):
     )
     supervised_on = models.DateField(_("挂牌督办日期"), null=True, blank=True)
     supervising_body = models.CharField(_("督办单位"), max_length=100, blank=True)
+    attachments = GenericRelation("core.Attachment")
 
     scope = ("visit__enterprise__town",)
 

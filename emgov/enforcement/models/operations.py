@@ -64,14 +64,17 @@ class Operation(DomainModel):
     @classmethod
     def region_q(cls, path: str) -> Q:
         """In the region when one of its visits is; without visits, by its 区划代码, then the bureau's region."""
+        from emgov.core.models import Region
         from emgov.enforcement.models.inspections import Visit
 
-        visits = Visit.objects.filter(operation=OuterRef("pk"), voided_at__isnull=True)
-        in_region = visits.filter(enterprise__town__path__startswith=path)
-        without_visits = ~Q(Exists(visits))
+        live = Visit.objects.filter(voided_at__isnull=True)
+        # The region's visits name the operations (driven from the region's enterprises, not from every
+        # operation); the region's keys, not a join, place an operation without visits.
+        in_region = live.filter(operation__isnull=False, enterprise__town__path__startswith=path)
+        without_visits = ~Q(Exists(live.filter(operation=OuterRef("pk"))))
         return (
-            Q(Exists(in_region))
-            | (without_visits & Q(region__path__startswith=path))
+            Q(pk__in=in_region.values("operation"))
+            | (without_visits & Q(region__in=Region.objects.filter(path__startswith=path).values("pk")))
             | (without_visits & Q(region__isnull=True) & bureau_region_within(path))
         )
 

@@ -16,10 +16,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emgov.core import services
+from emgov.core import clock, services
 from emgov.core.models import Officer, Region, User
 from emgov.core.models.officers import CertificateStatus
 from emgov.core.models.regions import bureau_region
@@ -133,7 +132,7 @@ def draw_run(
     plan = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
     require_live(plan)
     require_scope(plan, actor)
-    drawn_on = drawn_on or timezone.localdate()
+    drawn_on = drawn_on or clock.today()
     industry = (industry or "").strip()
     candidates = draw_candidates(plan, town=town, industry=industry, risk_level=risk_level)
     labels = dict(candidates.values_list("pk", "name"))
@@ -180,7 +179,7 @@ def publish(
     draw: Draw, *, actor: User | None, via: str, published_on: datetime.date | None = None
 ) -> dict[str, Any]:
     """公布: the draw's result goes on the public page (a step of `enforcement.procedures.DRAW`)."""
-    return {"published_on": published_on or timezone.localdate()}
+    return {"published_on": published_on or clock.today()}
 
 
 def draw_rows(draws: Iterable[Draw]) -> dict[int, list[dict[str, Any]]]:

@@ -18,10 +18,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emgov.core import audit, services
+from emgov.core import audit, clock, services
 from emgov.core.documents import chinese_date
 from emgov.core.models import AuditAction, User
 from emgov.core.services import VIA_WEB
@@ -51,6 +50,7 @@ def hazard_register(
     deadline: datetime.date | None = None,
     unsafe_until_removed: bool = False,
     number: str = "",
+    location: str = "",
     via: str = VIA_WEB,
 ) -> Hazard:
     """登记: a hazard found on `visit`; its number is the visit's number and a serial (检查编号-01)."""
@@ -58,6 +58,7 @@ def hazard_register(
         number=number or _next_number(visit),
         visit=visit,
         description=(description or "").strip(),
+        location=(location or "").strip(),
         grade=grade,
         basis=(basis or "").strip(),
         unsafe_until_removed=bool(unsafe_until_removed),
@@ -95,7 +96,7 @@ def request_review(
     hazard: Hazard, *, actor: User | None, via: str, rectified_on: datetime.date
 ) -> dict[str, Any]:
     """申请复查: the enterprise reports the hazard put right on `rectified_on` and asks for a review."""
-    if rectified_on > timezone.localdate():
+    if rectified_on > clock.today():
         raise ValidationError({"rectified_on": _("整改完成日期不能晚于今天。")}, code="future")
     return {"rectified_on": rectified_on, "status": S.REVIEW_REQUESTED}
 
@@ -155,7 +156,7 @@ def suspend(
     安全生产法第一百零二条), or a major hazard that cannot be kept safe until removed, before its
     deadline (第六十五条第一款第三项: workers out, temporary suspension). The order is the record
     written; the hazard lists it among its orders and its history names it."""
-    issued_on = issued_on or timezone.localdate()
+    issued_on = issued_on or clock.today()
     content = basis = ""
     if not is_overdue(hazard) and hazard.unsafe_until_removed:
         content = _(

@@ -12,9 +12,9 @@ import datetime
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.core.models import User
 from emgov.core.navigation import TodoItem
 from emgov.core.permissions import FIELD_OFFICERS
@@ -43,7 +43,7 @@ def _more(qs: QuerySet, kind: str, url: str) -> list[TodoItem]:
 def hazard_todo(user: User, today: datetime.date | None = None) -> list[TodoItem]:
     if user.role not in FIELD_OFFICERS:
         return []
-    today = today or timezone.localdate()
+    today = today or clock.today()
     visible = Hazard.objects.visible_to(user).live().select_related("visit__enterprise")
     hazards_url = reverse("enforcement:hazards-list")
     items: list[TodoItem] = []

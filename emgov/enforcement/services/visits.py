@@ -30,6 +30,13 @@ from emgov.enforcement.models import (
     Visit,
     VisitDraft,
 )
+from emgov.enforcement.services.fieldwork import (
+    GeneralHazard,
+    SignatureEntry,
+    general_hazards_register,
+    photos_add,
+    signatures_add,
+)
 from emgov.enforcement.services.hazards import hazard_register
 from emgov.enterprises.models import Enterprise
 from emgov.enterprises.services import name_initials
@@ -42,6 +49,7 @@ class ChecklistEntry:
     item: ChecklistItem
     answer: str
     note: str = ""
+    photos: tuple[UploadedFile, ...] = ()
 
 
 def visit_number_next(department: Department, day: datetime.date) -> str:
@@ -96,9 +104,19 @@ def visit_record(
     uploads: Sequence[UploadedFile] = (),
     draft: VisitDraft | None = None,
     number: str = "",
+    general_hazards: Sequence[GeneralHazard] = (),
+    signatures: Sequence[SignatureEntry] = (),
+    client_key: str = "",
     via: str = VIA_WEB,
+    **where: object,
 ) -> Visit:
-    """A visit with its checklist answers, its attachments, and a hazard for each item found wanting."""
+    """A visit with its checklist answers, its attachments, a hazard for each item found wanting and each
+    一般隐患 written on site (each with its photos), and the signatures on its 现场检查记录.
+
+    `where` holds the place and time on site (location, latitude, longitude, arrived_at, left_at).
+    A visit sent with a `client_key` already stored is not stored again: the stored one is returned."""
+    if client_key and (sent := Visit.objects.filter(client_key=client_key).first()) is not None:
+        return sent
     officers = list(officers)
     visit = Visit(
         number=number or visit_number_next(department, date),
@@ -110,6 +128,8 @@ def visit_record(
         findings=(findings or "").strip(),
         result=(result or "").strip(),
         av_recorded=av_recorded,
+        client_key=client_key or None,
+        **where,
     )
     if actor is not None and not visit.in_scope_of(actor):
         raise ValidationError(
@@ -126,7 +146,7 @@ def visit_record(
             via=via,
         )
         if entry.answer == Answer.FAILS:
-            hazard_register(
+            hazard = hazard_register(
                 actor=actor,
                 visit=visit,
                 description=entry.note.strip() or entry.item.text,
@@ -134,6 +154,9 @@ def visit_record(
                 basis=entry.item.basis,
                 via=via,
             )
+            photos_add(hazard, entry.photos, actor=actor, via=via)
+    general_hazards_register(visit, general_hazards, actor=actor, via=via)
+    signatures_add(visit, signatures, actor=actor, via=via)
     if draft is not None:
         _take_draft_attachments(draft, visit, actor=actor, via=via)
         draft.visit = visit

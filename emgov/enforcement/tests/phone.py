@@ -132,7 +132,7 @@ def record_visit(
     page.goto(f"{live_server.url}{RECORD}")
     choose_enterprise(page, query, enterprise_name)
     for label in officers:
-        page.locator("#field-officers label", has_text=label).locator("input").check()
+        pick_officer(page, label)
     for article, value, note in answers:
         answer(page, article, value, note)
     if result:
@@ -142,3 +142,10 @@ def record_visit(
         page.set_input_files("#id_files", files=files)
     page.check("#id_av_recorded")
     page.click("button[name=action][value=submit]")
+
+
+def pick_officer(page, name: str) -> None:
+    """Find an officer by name in the picker (only the chosen ones show without a search) and tick them."""
+    page.fill("#officer-q", name.split("（")[0])
+    page.locator("#field-officers label", has_text=name).locator("input").check()
+    page.fill("#officer-q", "")

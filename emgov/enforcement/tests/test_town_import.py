@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from emgov.core import clock
 from emgov.core.interchange import registry
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.tests import phone
@@ -29,6 +30,7 @@ def dry_run(user, table):
 def test_rows_are_checked_against_the_importers_town_without_a_query_per_row(nanhai):
     firms = [phone.enterprise(nanhai.guicheng, n, f"桂城企业{n}") for n in range(1, 31)]
     nanhai.guicheng_officer.region_paths()  # the user's regions are read once and kept
+    clock.today()  # so is the business date
     result, few = dry_run(nanhai.guicheng_officer, rows(firms[:3], 3))
     assert not result.errors and result.created == 3
     result, many = dry_run(nanhai.guicheng_officer, rows(firms, 30))

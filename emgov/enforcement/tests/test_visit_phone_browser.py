@@ -63,8 +63,8 @@ def test_phone_form_fits_and_refuses_an_expired_certificate(
     page.goto(f"{live_server.url}{phone.RECORD}")
     assert phone.no_horizontal_scroll(page)
     phone.choose_enterprise(page, "五金", "桂城五金制品有限公司")
-    page.locator("#field-officers label", has_text="李执法").locator("input").check()
-    page.locator("#field-officers label", has_text="赵过期").locator("input").check()
+    phone.pick_officer(page, "李执法")
+    phone.pick_officer(page, "赵过期")
     page.click("button[name=action][value=submit]")
     error = page.locator("#field-officers .error").inner_text()
     assert "赵过期（YJ109）" in error
@@ -77,7 +77,7 @@ def test_officer_saves_a_draft_on_site_and_submits_it_later(live_server, browser
     page = phone.guicheng_on_a_phone(browser, live_server, demo_password)
     page.goto(f"{live_server.url}{phone.RECORD}")
     phone.choose_enterprise(page, "91440605", "桂城五金制品有限公司")
-    page.locator("#field-officers label", has_text="李执法").locator("input").check()
+    phone.pick_officer(page, "李执法")
     phone.answer(page, "第三条第（二）项", "不符合", "叉车司机无证上岗")
     page.click("button[name=action][value=draft]")
     page.wait_for_selector("text=草稿已保存")
@@ -88,7 +88,7 @@ def test_officer_saves_a_draft_on_site_and_submits_it_later(live_server, browser
     assert page.locator("#enterprise-options input[type=radio]").is_checked()
     row = page.locator(".check-item[data-article='第三条第（二）项']")
     assert row.locator("input[value='不符合']").is_checked()
-    page.locator("#field-officers label", has_text="王执法").locator("input").check()
+    phone.pick_officer(page, "王执法")
     page.click("button[name=action][value=submit]")
     page.wait_for_selector("text=登记隐患1项")
     assert Hazard.objects.get().description == "叉车司机无证上岗"

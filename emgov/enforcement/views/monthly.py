@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.enforcement.queries import (
     MIN_ENTERPRISES_PER_OPERATION,
     MIN_OPERATIONS_PER_MONTH,
@@ -17,7 +17,7 @@ YEARS_BACK = 10
 
 
 def monthly_check(request: HttpRequest) -> HttpResponse:
-    this_year = timezone.localdate().year
+    this_year = clock.today().year
     years = list(range(this_year, this_year - YEARS_BACK - 1, -1))
     try:
         year = int(request.GET.get("year", this_year))

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from emgov.core import clock
 from emgov.core.documents import document_response
 from emgov.core.pages import LedgerPages, TownFilter, YearFilter
 from emgov.core.pages.steps import add_errors
@@ -55,7 +55,7 @@ class OrderPages(LedgerPages):
     step_template = "enforcement/order_step.html"
 
     def detail_extra(self, request: HttpRequest, obj: Order) -> dict[str, Any]:
-        today = timezone.localdate()
+        today = clock.today()
         extra: dict[str, Any] = {"order_hazards": list(obj.hazards.order_by("number"))}
         if obj.doc_type == OrderType.SEIZE and obj.due_date and not obj.disposal:
             extra["expiry"] = obj.due_date
@@ -79,7 +79,7 @@ class OrderPages(LedgerPages):
         if visit is not None:
             hazards = visit.hazards.filter(voided_at__isnull=True).order_by("number")
             initial = {
-                "issued_on": timezone.localdate(),
+                "issued_on": clock.today(),
                 "doc_type": request.GET.get("doc_type") or OrderType.RECTIFY,
                 "hazards": request.GET.getlist("hazards")
                 or list(hazards.filter(status=HazardStatus.REGISTERED).values_list("pk", flat=True)),

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -19,12 +20,15 @@ from django.views.decorators.http import require_POST
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, RelatedFilter, TownFilter, YearFilter
 from emgov.core.pages.steps import add_errors
-from emgov.core.permissions import FIELD_STAFF
+from emgov.core.permissions import CASE_STAFF, FIELD_STAFF
 from emgov.enforcement import rules
+from emgov.enforcement.forms.fieldwork import SUGGESTED_DAYS, catalogue_options
 from emgov.enforcement.forms.visits import PhoneVisitForm, VisitForm, draft_data
 from emgov.enforcement.models import Visit, VisitDraft, VisitNature
 from emgov.enforcement.queries import enterprise_search
 from emgov.enforcement.services import drafts
+from emgov.enforcement.services.fieldwork import visit_void
+from emgov.enforcement.services.reinspections import reviewable_hazards
 from emgov.enforcement.services.visits import visit_record
 
 
@@ -72,7 +76,7 @@ class VisitPages(LedgerPages):
         return {"nature_tabs": nature_tabs(self, request)}
 
     def detail_extra(self, request: HttpRequest, obj: Visit) -> dict[str, Any]:
-        return visit_extra(obj)
+        return visit_extra(obj, request.user)
 
     def check(self, instance: Visit, m2m: dict[str, list[Any]]) -> None:
         rules.check_visit_officers(
@@ -81,6 +85,9 @@ class VisitPages(LedgerPages):
             date=instance.date,
             officers=m2m.get("officers", []),
         )
+
+    def void(self, obj: Visit, *, actor: User, reason: str) -> Visit:
+        return visit_void(obj, actor=actor, reason=reason)
 
     def lookup_label(self, obj: Visit) -> str:
         return f"{obj.date:%Y-%m-%d} {obj.enterprise}"
@@ -109,14 +116,24 @@ def nature_tabs(pages: LedgerPages, request: HttpRequest) -> list[dict[str, Any]
     return tabs
 
 
-def visit_extra(visit: Visit) -> dict[str, Any]:
+def visit_extra(visit: Visit, user: User) -> dict[str, Any]:
     answers = visit.checklist_answers.filter(voided_at__isnull=True).select_related("item")
+    hazards = visit.hazards.filter(voided_at__isnull=True).prefetch_related("attachments").order_by("number")
     return {
+        "signatures": list(visit.signatures.filter(voided_at__isnull=True)),
+        "reinspections": list(
+            visit.reinspections.filter(voided_at__isnull=True).prefetch_related("officers")
+        ),
+        "may_reinspect": reviewable_hazards(visit).exists(),
+        # 立案 is offered to those who may open a penalty case (the town's officers may not).
+        "case_open_url": f"{reverse('cases:penalties-open')}?{urlencode({'visit': visit.number})}"
+        if user.role in CASE_STAFF
+        else "",
         "answers": list(answers.order_by("item__position", "item__article")),
         "attachments": [
             (a, reverse("core:attachment", kwargs={"pk": a.pk})) for a in visit.attachments.all()
         ],
-        "hazards": list(visit.hazards.filter(voided_at__isnull=True).order_by("number")),
+        "hazards": list(hazards),
         "record_url": reverse("enforcement:visit-record"),
     }
 
@@ -161,7 +178,7 @@ def record_view(request: HttpRequest, draft_pk: int | None = None) -> HttpRespon
         try:
             visit = visit_record(actor=request.user, uploads=uploads, draft=draft, **form.visit_fields())
         except ValidationError as exc:
-            add_errors(form, exc, UPLOAD_ERRORS)
+            add_visit_errors(form, exc)
         else:
             hazards = visit.hazards.count()
             messages.success(
@@ -169,9 +186,21 @@ def record_view(request: HttpRequest, draft_pk: int | None = None) -> HttpRespon
                 _("检查记录%(number)s已提交，登记隐患%(n)s项。") % {"number": visit.number, "n": hazards},
             )
             return redirect("enforcement:visits-detail", pk=visit.pk)
-    if uploads:
-        messages.warning(request, _("检查记录未提交：请按提示修改，并重新选择照片和附件。"))
+    messages.error(request, _("检查记录未提交：请按页首列出的问题修改；已拍的照片和签名仍保留在本页。"))
     return _render(request, form, draft, status=422)
+
+
+def add_visit_errors(form: PhoneVisitForm, exc: ValidationError) -> None:
+    """A service's errors on the fields they name: the signatures' on the signing part of the form."""
+    if hasattr(exc, "error_dict"):
+        signing = {k: v for k, v in exc.error_dict.items() if k in form.signing.fields}
+        if signing:
+            form.signing.is_valid()
+            add_errors(form.signing, ValidationError(signing))
+            exc = ValidationError({k: v for k, v in exc.error_dict.items() if k not in signing} or {})
+            if not exc.error_dict:
+                return
+    add_errors(form, exc, UPLOAD_ERRORS)
 
 
 def _render(
@@ -185,6 +214,9 @@ def _render(
         "draft_files": list(draft.attachments.all()) if draft else [],
         "drafts": list(own_drafts[:20]),
         "chosen": form.selected_enterprise(),
+        "clauses": catalogue_options(),
+        "suggest_days": SUGGESTED_DAYS,
+        "summary": form.error_summary() if status == 422 and request.POST.get("action") != "draft" else [],
     }
     return render(request, "enforcement/visit_record.html", context, status=status)
 
