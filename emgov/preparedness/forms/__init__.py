@@ -2,7 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.pages import LedgerForm
-from emgov.preparedness.models import Drill, EmergencyPlan, EventType, Material, RescueTeam
+from emgov.preparedness.models import (
+    CommandPostCheck,
+    Drill,
+    EarlyWarning,
+    EmergencyPlan,
+    EventType,
+    Material,
+    RescueTeam,
+    TeamMember,
+)
 
 
 class EventTypeForm(LedgerForm):
@@ -29,9 +38,22 @@ class PlanForm(LedgerForm):
 
 
 class DrillRecordForm(LedgerForm):
+    references = {"enterprise": ("credit_code", "enterprises:enterprises-lookup")}
+
     class Meta:
         model = Drill
-        fields = ["number", "name", "date", "form", "plan", "department", "participants", "region"]
+        fields = [
+            "number",
+            "name",
+            "date",
+            "form",
+            "plan",
+            "department",
+            "participants",
+            "participant_units",
+            "enterprise",
+            "region",
+        ]
 
 
 class TeamForm(LedgerForm):
@@ -39,7 +61,7 @@ class TeamForm(LedgerForm):
 
     class Meta:
         model = RescueTeam
-        fields = ["number", "name", "kind", "members", "town", "contact", "phone"]
+        fields = ["number", "name", "kind", "members", "town", "contact", "phone", "equipment"]
         help_texts = {"kind": _("例如：综合性消防救援、专业救援、企业专职、社会救援、基层应急")}
 
 
@@ -48,5 +70,50 @@ class MaterialForm(LedgerForm):
 
     class Meta:
         model = Material
-        fields = ["number", "name", "category", "quantity", "unit", "location", "town", "valid_until"]
+        fields = [
+            "number",
+            "name",
+            "category",
+            "quantity",
+            "unit",
+            "location",
+            "town",
+            "valid_until",
+            "minimum",
+        ]
         help_texts = {"category": _("例如：防汛抗旱、森林防灭火、生活保障、医疗救护、通信保障")}
+
+
+class TeamMemberForm(LedgerForm):
+    class Meta:
+        model = TeamMember
+        fields = ["team", "name", "position", "skills", "certificate", "certificate_valid_until", "phone"]
+
+
+class CommandPostCheckForm(LedgerForm):
+    town_fields = ("town",)
+
+    class Meta:
+        model = CommandPostCheck
+        fields = ["number", "town", "date", "scenario", "inspectors", "note"]
+
+
+class WarningForm(LedgerForm):
+    class Meta:
+        model = EarlyWarning
+        fields = [
+            "number",
+            "headline",
+            "level",
+            "event_type",
+            "area",
+            "onset",
+            "expires",
+            "description",
+            "measures",
+            "region",
+        ]
+        widgets = {
+            "onset": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "expires": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }

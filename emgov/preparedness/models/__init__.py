@@ -44,6 +44,23 @@ class PlanKind(models.TextChoices):
     EVENT = "重大活动应急预案", _("重大活动应急预案")
 
 
+class EvaluationResult(models.TextChoices):
+    KEEP = "继续有效", _("继续有效")
+    REVISE = "需要修订", _("需要修订")
+
+
+class RevisionTrigger(models.TextChoices):
+    """国办发〔2013〕101号第二十五条、《生产安全事故应急预案管理办法》第三十六条: when a plan is revised."""
+
+    LAW = "法律法规或上位预案变化", _("有关法律法规、标准或上位预案变化")
+    COMMAND = "指挥机构及职责调整", _("应急指挥机构及其职责发生调整")
+    RISK = "面临风险重大变化", _("面临的风险发生重大变化")
+    RESOURCES = "重要应急资源重大变化", _("重要应急资源发生重大变化")
+    DRILL = "演练或应对中发现问题", _("在突发事件应对或应急演练中发现问题")
+    EVALUATION = "定期评估结论需要修订", _("定期评估结论需要修订")
+    OTHER = "其他", _("编制单位认为应当修订的其他情况")
+
+
 class EmergencyPlan(DomainModel):
     """应急预案: an emergency plan, the event types it covers and its next evaluation."""
 
@@ -56,9 +73,30 @@ class EmergencyPlan(DomainModel):
     department = models.ForeignKey(
         Department, verbose_name=_("编制单位"), on_delete=models.PROTECT, related_name="+"
     )
-    published_on = models.DateField(_("发布日期"))
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
     next_review_on = models.DateField(_("下次评估日期"), null=True, blank=True)
     region = region_field()
+    approved_on = models.DateField(_("批准日期"), null=True, blank=True, editable=False)
+    approved_by = models.CharField(_("批准机关"), max_length=100, blank=True, editable=False)
+    filed_on = models.DateField(_("备案日期"), null=True, blank=True, editable=False)
+    filed_with = models.CharField(_("备案机关"), max_length=100, blank=True, editable=False)
+    evaluated_on = models.DateField(_("上次评估日期"), null=True, blank=True, editable=False)
+    evaluation_result = models.CharField(
+        _("评估结论"), max_length=10, blank=True, choices=EvaluationResult.choices, editable=False
+    )
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("上一版本"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="revisions",
+    )
+    revision_trigger = models.CharField(
+        _("修订原因"), max_length=30, blank=True, choices=RevisionTrigger.choices, editable=False
+    )
+    superseded_on = models.DateField(_("被新版本替代日期"), null=True, blank=True, editable=False)
 
     scope = ("region",)
 
@@ -104,6 +142,16 @@ class Drill(DomainModel):
     )
     participants = models.PositiveIntegerField(_("参演人数"), null=True, blank=True)
     region = region_field()
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        verbose_name=_("组织演练的企业"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="preparedness_drills",
+    )
+    participant_units = models.CharField(_("参演单位"), max_length=500, blank=True)
+    evaluation = models.TextField(_("演练评估"), blank=True)
 
     scope = ("region",)
 
@@ -126,6 +174,8 @@ class RescueTeam(DomainModel):
     town = town_field()
     contact = models.CharField(_("联系人"), max_length=50, blank=True)
     phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    equipment = models.TextField(_("主要装备"), blank=True)
+    checked_on = models.DateField(_("上次更新核查日期"), null=True, blank=True, editable=False)
 
     scope = ("town",)
 
@@ -149,6 +199,7 @@ class Material(DomainModel):
     location = models.CharField(_("存放地点"), max_length=200)
     town = town_field()
     valid_until = models.DateField(_("有效期至"), null=True, blank=True)
+    minimum = models.DecimalField(_("最低储备量"), max_digits=14, decimal_places=2, null=True, blank=True)
 
     scope = ("town",)
 
@@ -159,3 +210,33 @@ class Material(DomainModel):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.location}）"
+
+
+from emgov.preparedness.models.checks import CHECKLIST, CheckScore, CommandPostCheck  # noqa: E402
+from emgov.preparedness.models.followups import FollowUp, FollowUpKind  # noqa: E402
+from emgov.preparedness.models.stock import MovementKind, StockMovement, TeamMember  # noqa: E402
+from emgov.preparedness.models.warnings import EarlyWarning, WarningLevel, WarningStatus  # noqa: E402
+
+__all__ = [
+    "CHECKLIST",
+    "CheckScore",
+    "CommandPostCheck",
+    "Drill",
+    "DrillForm",
+    "EmergencyPlan",
+    "EvaluationResult",
+    "EventCategory",
+    "EventType",
+    "FollowUp",
+    "FollowUpKind",
+    "Material",
+    "MovementKind",
+    "PlanKind",
+    "RescueTeam",
+    "RevisionTrigger",
+    "StockMovement",
+    "TeamMember",
+    "EarlyWarning",
+    "WarningLevel",
+    "WarningStatus",
+]

@@ -14,6 +14,9 @@ PAGES = [
     "/preparedness/drills/",
     "/preparedness/teams/",
     "/preparedness/materials/",
+    "/preparedness/team-members/",
+    "/preparedness/command-post-checks/",
+    "/preparedness/warnings/",
 ]
 
 
