@@ -1,8 +1,20 @@
-from emgov.core.pages import LedgerForm
-from emgov.outreach.models import OutreachActivity
+from emgov.outreach.forms.activities import AttendanceImportForm, OutreachForm
+from emgov.outreach.forms.competitions import (
+    CompetitionForm,
+    DeliverForm,
+    DrawForm,
+    EntryForm,
+    FailForm,
+    QuestionImportForm,
+)
 
-
-class OutreachForm(LedgerForm):
-    class Meta:
-        model = OutreachActivity
-        fields = ["number", "kind", "name", "start_date", "participants", "safety_month", "region"]
+__all__ = [
+    "AttendanceImportForm",
+    "CompetitionForm",
+    "DeliverForm",
+    "DrawForm",
+    "EntryForm",
+    "FailForm",
+    "OutreachForm",
+    "QuestionImportForm",
+]

@@ -1,23 +1,23 @@
-from django.utils.translation import gettext_lazy as _
+from emgov.outreach.views.activities import (
+    OutreachPages,
+    attendance_import_view,
+    certificate_view,
+    certificates_view,
+)
+from emgov.outreach.views.competitions import (
+    CompetitionPages,
+    PrizePages,
+    QuestionPages,
+    questions_import_view,
+)
 
-from emgov.core.pages import LedgerPages, YearFilter
-from emgov.core.permissions import STAFF
-from emgov.outreach.forms import OutreachForm
-from emgov.outreach.models import OutreachActivity
-
-# Every staff role except the leaders, who read.
-
-
-class OutreachPages(LedgerPages):
-    name = "activities"
-    namespace = "outreach"
-    model = OutreachActivity
-    title = _("普法宣传培训")
-    ledger_id = "outreach"
-    form_class = OutreachForm
-    list_display = ("name", "number", "kind", "start_date", "participants", "safety_month", "region")
-    search_fields = ("number", "name")
-    filter_fields = ("kind", "safety_month", YearFilter("start_date"))
-    select_related = ("region",)
-    default_ordering = ("-start_date", "-number")
-    edit_roles = STAFF
+__all__ = [
+    "CompetitionPages",
+    "OutreachPages",
+    "PrizePages",
+    "QuestionPages",
+    "attendance_import_view",
+    "certificate_view",
+    "certificates_view",
+    "questions_import_view",
+]
