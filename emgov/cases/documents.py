@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from emgov.cases.models import PartyType, PenaltyCase
+from emgov.cases import decision_letter
+from emgov.cases.models import PartyType, PenaltyCase, PenaltyKind
 from emgov.core.documents import OfficialDocument, chinese_date
 
 EMPTY = "—"
@@ -30,14 +31,20 @@ def _party_lines(doc: OfficialDocument, case: PenaltyCase) -> None:
     doc.line(_("当事人：%(name)s") % {"name": case.party_name})
     if case.party_type != PartyType.NATURAL_PERSON and case.party_credit_code:
         doc.line(_("统一社会信用代码：%(code)s") % {"code": case.party_credit_code})
-    if case.party_address:
-        doc.line(_("地址：%(a)s") % {"a": case.party_address})
+    enterprise = case.enterprise if case.enterprise_id else None
+    representative = enterprise.legal_representative if enterprise else ""
+    if case.party_type != PartyType.NATURAL_PERSON and representative:
+        doc.line(_("法定代表人（负责人）：%(n)s") % {"n": representative})
+    address = case.party_address or (enterprise.address if enterprise else "")
+    doc.line(_("地址：%(a)s") % {"a": address or EMPTY})
 
 
 def _penalty_text(case: PenaltyCase) -> str:
-    text = "、".join(case.penalty_kinds or [])
+    kinds = [k for k in case.penalty_kinds or [] if not (case.fine_amount and k == PenaltyKind.FINE)]
+    text = "、".join(kinds)
     if case.fine_amount:
-        text = _("%(kinds)s，罚款人民币%(fine)s元") % {"kinds": text, "fine": _money(case.fine_amount)}
+        fine = _("罚款人民币%(fine)s元") % {"fine": _money(case.fine_amount)}
+        text = f"{text}，{fine}" if text else fine
         if case.daily_amount:
             text += _("（按日连续处罚：自%(start)s至%(end)s共%(days)d日，每日%(daily)s元）") % {
                 "start": _date(case.continuous_from),
@@ -132,32 +139,28 @@ def hearing_notice(case: PenaltyCase) -> OfficialDocument:
 
 
 def decision(case: PenaltyCase) -> OfficialDocument:
+    """行政处罚决定书 with what 行政处罚法第五十九条 requires: the party, the facts and evidence, the articles
+    broken and applied, the penalty and how it is performed, how the statement was handled, the review
+    body and the court with their time limits, the authority, its seal and the date."""
     doc = OfficialDocument()
     doc.title(_("行政处罚决定书"))
     doc.number(case.decision_number or "")
     _party_lines(doc, case)
-    evidence = "；".join(f"{e.evidence_type}：{e.title}" for e in case.evidence.all() if not e.voided_at)
-    doc.paragraph(_("违法事实：%(v)s") % {"v": case.violation})
+    doc.paragraph(_("违法事实：%(v)s") % {"v": case.violation.strip().rstrip("。")} + "。")
+    evidence = decision_letter.evidence_text(case)
     if evidence:
         doc.paragraph(_("以上事实有下列证据证明：%(e)s。") % {"e": evidence})
+    doc.paragraph(decision_letter.articles_text(case))
+    for paragraph in decision_letter.statement_paragraphs(case):
+        doc.paragraph(paragraph)
     doc.paragraph(
         _("依据%(basis)s，本机关决定对你（单位）给予如下行政处罚：%(p)s。")
-        % {"basis": case.legal_basis, "p": _penalty_text(case)}
+        % {"basis": decision_letter.penalty_basis(case), "p": _penalty_text(case)}
     )
-    if case.fine_amount:
-        doc.paragraph(
-            _(
-                "罚款自收到本决定书之日起十五日内缴至指定银行或者通过电子支付系统缴纳。到期不缴纳罚款的，"
-                "本机关将每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额，并依法申请人民法院强制执行。"
-            )
-        )
-    doc.paragraph(
-        _(
-            "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。"
-            "行政复议和行政诉讼期间，本决定不停止执行。"
-        )
-    )
-    doc.signature(_issuer(case), case.decided_on)
+    for paragraph in decision_letter.performance_paragraphs(case):
+        doc.paragraph(paragraph)
+    doc.paragraph(decision_letter.remedy_text(case))
+    doc.signature(_issuer(case), case.decided_on, seal=True)
     return doc
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext
 
 from emgov.core.documents import OfficialDocument
 from emgov.reports.annual import AnnualReport, figure_for
-from emgov.reports.wording import percent
+from emgov.reports.wording import percent_one_decimal, thousands, wan_yuan_one_decimal
 
 # "1.推动学习宣传贯彻习近平法治思想走深走实。以落实…": the numbered lead sentence is set in bold.
 NUMBERED_LEAD = re.compile(r"^(\d+[.．][^。]{1,60}。)(.+)$")
@@ -57,10 +57,14 @@ def annual_document(report: AnnualReport) -> OfficialDocument:
     return doc
 
 
-def _number(key: str, value: Any) -> str:
+def _number(key: str, value: Any, unit: str) -> str:
+    """A number of the 同比 table: rates as percentages, money in 万元 as the report words it, the rest
+    with thousands separators."""
     if isinstance(value, float) and key.endswith("_rate"):
-        return percent(value)
-    return str(value.normalize() if isinstance(value, Decimal) else value)
+        return percent_one_decimal(value)
+    if unit == "元":
+        return wan_yuan_one_decimal(value).removesuffix("万元")
+    return thousands(value)
 
 
 def comparison_rows(report: AnnualReport) -> list[list[str]]:
@@ -74,9 +78,10 @@ def comparison_rows(report: AnnualReport) -> list[list[str]]:
         if not (value or before):
             continue
         figure = figure_for(key)
-        change = f"{value - before:+d}" if isinstance(value, int) and isinstance(before, int) else ""
-        label = f"{figure.words}（{figure.unit}）" if figure.unit else str(figure.words)
-        rows.append([label, _number(key, value), _number(key, before), change])
+        change = f"{value - before:+,d}" if isinstance(value, int) and isinstance(before, int) else ""
+        unit = "万元" if figure.unit == "元" else figure.unit
+        label = f"{figure.words}（{unit}）" if unit else str(figure.words)
+        rows.append([label, _number(key, value, figure.unit), _number(key, before, figure.unit), change])
     return rows
 
 

@@ -53,6 +53,14 @@ def validate_placeholders(text: str) -> None:
         raise ValidationError(errors, code="narrative_invalid")
 
 
+def format_used(text: str, key: str) -> str | None:
+    """The format the text first words `key` in (None when it names it plainly or not at all)."""
+    for match in PLACEHOLDER.finditer(text):
+        if match.group(1) == key and match.group(2):
+            return match.group(2)
+    return None
+
+
 def used_keys(text: str) -> list[str]:
     """The figure keys `text` refers to, in order of first use."""
     found = [m.group(1) for m in PLACEHOLDER.finditer(text)]

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from emgov.core import documents
+
 WAN = Decimal(10000)
-DIGITS = "零一二三四五六七八九"
 
 
 def _decimal(value: Any) -> Decimal:
@@ -67,6 +68,24 @@ def wan_one_decimal(value: Any) -> str:
     return f"{_trim((amount / WAN).quantize(Decimal('0.1'), ROUND_HALF_UP))}万"
 
 
+def thousands(value: Any) -> str:
+    """A number with thousands separators: 21285 → 21,285; 20320000.5 → 20,320,000.5."""
+    amount = _decimal(value)
+    whole = f"{amount.quantize(Decimal(1), ROUND_HALF_UP):,}"
+    return whole if amount == amount.to_integral_value() else f"{amount.normalize():,f}"
+
+
+def wan_yuan_one_decimal(value: Any) -> str:
+    """Yuan in 万元 with one decimal and thousands separators: 21212000 → 2,121.2万元, 20320000 → 2,032.0万元."""
+    wan = (_decimal(value) / WAN).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{wan:,}万元"
+
+
+def percent_one_decimal(value: Any) -> str:
+    """A rate in 0..1 as a percentage with exactly one decimal: 0.93 → 93.0%, 1.0 → 100.0%."""
+    return f"{(_decimal(value) * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+
+
 def percent(value: Any) -> str:
     """A rate in 0..1 as a percentage with at most one decimal: 1.0 → 100%, 0.9856 → 98.6%."""
     return f"{_trim((_decimal(value) * 100).quantize(Decimal('0.1'), ROUND_HALF_UP))}%"
@@ -74,13 +93,7 @@ def percent(value: Any) -> str:
 
 def chinese_number(value: Any) -> str:
     """A small count in Chinese numerals: 4 → 四, 12 → 十二, 69 → 六十九; from 100 on, digits."""
-    number = int(value or 0)
-    if not 0 <= number < 100:
-        return str(number)
-    tens, units = divmod(number, 10)
-    if tens == 0:
-        return DIGITS[units]
-    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[units] if units else "")
+    return documents.chinese_number(int(value or 0))
 
 
 def book_titles(value: Any) -> str:
@@ -124,6 +137,9 @@ FORMATS: dict[str, Callable[[Any], str]] = {
     "titles": book_titles,
     "months": months,
     "plain": plain,
+    "thousands": thousands,
+    "wan_yuan1": wan_yuan_one_decimal,
+    "percent1": percent_one_decimal,
 }
 
 # Formats that take the writer's words after a colon: `{{ key|among:甲、乙 }}`.
@@ -144,6 +160,9 @@ def format_for(name: str | None) -> Callable[[Any], str] | None:
 
 # The formats explained on the narrative's edit page.
 FORMAT_HELP = [
+    ("thousands", "21285 → 21,285"),
+    ("wan_yuan1", "21212000 → 2,121.2万元"),
+    ("percent1", "0.93 → 93.0%"),
     ("approx_wan_yuan", "20320000 → 约2032万元"),
     ("wan_yuan", "20321234 → 2032万元"),
     ("wan_plus", "31245 → 3万多"),
@@ -154,3 +173,24 @@ FORMAT_HELP = [
     ("months", "1月、2月"),
     ("among:甲、乙、丙", "列表中属于甲、乙、丙的项：甲、丙"),
 ]
+
+
+WAN_FORMATS = ("wan_yuan", "approx_wan_yuan", "wan_yuan1")
+
+
+def figure_text(key: str, value: Any, unit: str = "", report_format: str | None = None) -> str:
+    """A figure as a page states it next to its records: counts with thousands separators and their unit,
+    rates as percentages, money in yuan with separators, in 万元 first where the report words it in 万元
+    (2,032.0万元（20,320,000元）), month lists as months, words as they are."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(v, int) for v in value) and key.endswith("months"):
+            return months(value)
+        return plain(value)
+    if unit == "元" or key.endswith("_yuan"):
+        exact = f"{thousands(value)}元"
+        return f"{wan_yuan_one_decimal(value)}（{exact}）" if report_format in WAN_FORMATS else exact
+    if key.endswith("_rate") or report_format in ("percent", "percent1"):
+        return percent_one_decimal(value)
+    return f"{thousands(value)}{unit}"

@@ -13,7 +13,15 @@ from emgov.core.documents.base import (
     PDF_CONTENT_TYPE,
     OfficialDocument,
     chinese_date,
+    chinese_number,
     document_response,
 )
 
-__all__ = ["DOCX_CONTENT_TYPE", "PDF_CONTENT_TYPE", "OfficialDocument", "chinese_date", "document_response"]
+__all__ = [
+    "DOCX_CONTENT_TYPE",
+    "PDF_CONTENT_TYPE",
+    "OfficialDocument",
+    "chinese_date",
+    "chinese_number",
+    "document_response",
+]

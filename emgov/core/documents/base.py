@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
@@ -15,6 +15,20 @@ PDF_CONTENT_TYPE = "application/pdf"
 
 def chinese_date(day: datetime.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(number: int) -> str:
+    """A count in Chinese numerals as documents write periods: 6 → 六, 15 → 十五, 60 → 六十; from 100 on,
+    digits."""
+    if not 0 <= number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return DIGITS[units]
+    return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[units] if units else "")
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,11 @@ class Block:
     headers: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     widths_mm: tuple[float, ...] = ()
+    # Kept on one page with the block after it (the last paragraph with the signature, GB/T 9704 7.3.5).
+    keep_with_next: bool = False
+    # An image drawn after `text` on a line (a signature drawn on a screen): PNG or JPEG bytes.
+    image: bytes = b""
+    image_height_mm: float = 0
 
 
 @dataclass
@@ -74,11 +93,22 @@ class OfficialDocument:
         """A line flush left without indent: form fields, signature lines (执法人员（签名）：)."""
         return self._add(Block("line", text))
 
-    def signature(self, issuer: str, day: datetime.date | None) -> None:
-        """The issuing body and the date, right-aligned, after two blank lines."""
-        self.blank()
-        self.blank()
-        self._add(Block("signature", issuer))
+    def image_line(self, text: str, image: bytes, height_mm: float = 12) -> Block:
+        """A line flush left: `text`, then the image (PNG or JPEG) `height_mm` high, e.g. 执法人员（签名）：
+        and the signature drawn on a screen."""
+        return self._add(Block("image", text, image=image, image_height_mm=height_mm))
+
+    def signature(self, issuer: str, day: datetime.date | None, *, seal: bool = False) -> None:
+        """The issuing body and the date, right-aligned, after two blank lines; the last text block
+        before it is kept on the same page (a signature never stands alone on a page). `seal` marks
+        where the seal goes (（印章）after the issuer, as the enforcement documents are printed)."""
+        for i in range(len(self.blocks) - 1, -1, -1):
+            if self.blocks[i].kind in ("paragraph", "line", "heading", "addressee"):
+                self.blocks[i] = replace(self.blocks[i], keep_with_next=True)
+                break
+        self._add(Block("blank", keep_with_next=True))
+        self._add(Block("blank", keep_with_next=True))
+        self._add(Block("signature", f"{issuer}（印章）" if seal else issuer, keep_with_next=True))
         self._add(Block("signature", chinese_date(day) if day else "　　年　　月　　日"))
 
     def table(

@@ -1,7 +1,10 @@
 """The .docx rendering: every block in a named paragraph style that carries its Chinese font.
 
 Layout after GB/T 9704 (党政机关公文格式): margins 37/35/28/26 mm, 28 pt fixed line spacing, body
-paragraphs indented by two characters. Fonts live in the styles (公文标题, 正文, 一级标题, …), with
+paragraphs indented by two characters; page numbers "— 1 —" in 4号 半角宋体, odd pages right and even
+pages left with one character's space (7.5); a long title broken between words (`layout.title_lines`)
+and kept on one page; the last paragraph kept with the signature; table rows never split across pages
+and numbers right-aligned in their cells. Fonts live in the styles (公文标题, 正文, 一级标题, …), with
 `w:eastAsia` set, so that restyling a document in WPS or Word changes every paragraph of that kind.
 """
 
@@ -20,6 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from emgov.core.documents.base import Block, OfficialDocument
+from emgov.core.documents.layout import PAGE_NUMBER_DASH, numeric_columns, title_lines
 
 TITLE_FONT = "宋体"
 BODY_FONT = "仿宋"
@@ -29,6 +33,8 @@ LATIN_FONT = "Times New Roman"
 TITLE_SIZE = Pt(22)  # 二号
 BODY_SIZE = Pt(16)  # 三号
 TABLE_SIZE = Pt(12)  # 小四
+PAGE_NUMBER_SIZE = Pt(14)  # 4号
+PAGE_NUMBER_FONT = "宋体"
 LINE_SPACING = Pt(28)
 
 
@@ -98,17 +104,74 @@ def _style_key(block: Block) -> str:
 
 def _paragraph(document, block: Block) -> None:
     paragraph = document.add_paragraph(style=STYLES[_style_key(block)].name)
+    if block.keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
     if block.label:
         paragraph.add_run(block.label).bold = True
-    if block.text:
+    if block.kind == "title":
+        paragraph.paragraph_format.keep_together = True
+        paragraph.paragraph_format.keep_with_next = True
+        for i, line in enumerate(title_lines(block.text)):
+            if i:
+                paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    elif block.text:
         paragraph.add_run(block.text)
 
 
-def _repeat_header(row) -> None:
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A field (`PAGE`) as Word writes it: begin, instruction, separate, the shown value, end."""
+
+    def char(kind: str):
+        run = paragraph.add_run()
+        fld = OxmlElement("w:fldChar")
+        fld.set(qn("w:fldCharType"), kind)
+        run._r.append(fld)
+        return run
+
+    char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    char("separate")
+    paragraph.add_run(shown)
+    char("end")
+
+
+def _page_number(footer, align: WD_ALIGN_PARAGRAPH) -> None:
+    """The page number, — n —, in 4号 半角宋体 (digits and dashes alike), one character in from the edge."""
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        fmt.right_indent = PAGE_NUMBER_SIZE
+    else:
+        fmt.left_indent = PAGE_NUMBER_SIZE
+    paragraph.add_run(f"{PAGE_NUMBER_DASH} ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(f" {PAGE_NUMBER_DASH}")
+    for run in paragraph.runs:
+        run.font.size = PAGE_NUMBER_SIZE
+        fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+            fonts.set(qn(attr), PAGE_NUMBER_FONT)
+
+
+def _page_numbers(document: DocxDocument) -> None:
+    """Odd pages right, even pages left (GB/T 9704 7.5): separate odd and even footers."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    section.footer_distance = Mm(23)  # the dashes 7 mm below the type area
+    _page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _row_property(row, name: str) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    prop = OxmlElement(name)
+    prop.set(qn("w:val"), "true")
+    tr_pr.append(prop)
 
 
 def _table(document, headers: tuple[str, ...], rows, widths: tuple[float, ...], *, bold_first_col=False):
@@ -117,18 +180,25 @@ def _table(document, headers: tuple[str, ...], rows, widths: tuple[float, ...], 
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     cell_style = STYLES["cell"].name
+    numbers = numeric_columns(rows)
     lines = ([headers] if headers else []) + list(rows)
     for i, values in enumerate(lines):
-        cells = table.add_row().cells
+        row = table.add_row()
+        _row_property(row, "w:cantSplit")
+        is_header = bool(headers) and i == 0
         for j, value in enumerate(values):
-            paragraph = cells[j].paragraphs[0]
+            paragraph = row.cells[j].paragraphs[0]
             paragraph.style = document.styles[cell_style]
+            if j in numbers and not is_header:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            elif is_header:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = paragraph.add_run(value)
-            run.bold = (headers and i == 0) or (bold_first_col and j == 0) or None
+            run.bold = is_header or (bold_first_col and j == 0) or None
             if widths:
-                cells[j].width = Mm(widths[j])
+                row.cells[j].width = Mm(widths[j])
     if headers:
-        _repeat_header(table.rows[0])
+        _row_property(table.rows[0], "w:tblHeader")
 
 
 def render_docx(doc: OfficialDocument) -> bytes:
@@ -138,15 +208,21 @@ def render_docx(doc: OfficialDocument) -> bytes:
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     _add_styles(document)
+    _page_numbers(document)
     for block in doc.blocks:
         if block.kind == "table":
             _table(document, block.headers, block.rows, block.widths_mm)
         elif block.kind == "form":
             _table(document, (), block.rows, (40, 116), bold_first_col=True)
+        elif block.kind == "image":
+            paragraph = document.add_paragraph(style=STYLES["line"].name)
+            paragraph.add_run(block.text)
+            paragraph.add_run().add_picture(io.BytesIO(block.image), height=Mm(block.image_height_mm))
         elif block.kind == "page_break":
             document.add_paragraph(style=STYLES["paragraph"].name).add_run().add_break(WD_BREAK.PAGE)
         elif block.kind == "blank":
-            document.add_paragraph(style=STYLES["paragraph"].name)
+            paragraph = document.add_paragraph(style=STYLES["paragraph"].name)
+            paragraph.paragraph_format.keep_with_next = block.keep_with_next or None
         else:
             _paragraph(document, block)
     out = io.BytesIO()

@@ -58,13 +58,21 @@ def test_leader_edits_the_narrative_and_an_unknown_placeholder_is_refused(
     sign_in(page, live_server, "leader", demo_password)
 
     page.goto(f"{live_server.url}/reports/annual/edit/?year=2023&region=440605")
-    body = page.input_value("#id_body")
-    page.fill("#id_body", body.replace("{{ enforcement.inspections }}", "{{ enforcement.checks }}"))
+    page.wait_for_selector("#narrative-editor:not([hidden])")
+    typed = "{{ enforcement.checks }}"  # placeholder syntax typed by hand stays text, and is checked
+    page.locator(".ed-body p").first.click()
+    page.keyboard.press("End")
+    page.keyboard.type(typed)
     page.click("#narrative-form button[type=submit]")
     page.wait_for_selector("text=未知的数据项“enforcement.checks”")
-    page.fill("#id_body", body.replace("大力查处安全生产违法行为", "依法查处安全生产违法行为"))
+    assert typed in page.inner_text(".ed-body")  # the writer's text is kept
+    page.locator(".ed-body p").first.click()
+    page.keyboard.press("End")
+    for _ in typed:
+        page.keyboard.press("Backspace")
+    page.keyboard.type("依法查处安全生产违法行为。")
     page.click("#narrative-form button[type=submit]")
     page.wait_for_selector("text=已保存2023年报告文稿。")
-    assert "依法查处安全生产违法行为" in page.inner_text("#report")
+    assert "依法查处安全生产违法行为。" in page.inner_text("#report")
     page.screenshot(path=str(artifacts_dir / "annual-report-edited.png"), full_page=True)
     page.close()

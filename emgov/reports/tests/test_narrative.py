@@ -53,7 +53,7 @@ def test_saving_creates_then_changes_the_years_narrative_with_audit_rows(nanhai)
         .values_list("action", flat=True)
     )
     assert actions == [AuditAction.CREATE, AuditAction.CHANGE]
-    with pytest.raises(ValidationError, match="已被其他人修改"):
+    with pytest.raises(ValidationError, match="已由他人先行保存"):
         services.narrative_save(
             actor=nanhai.leader,
             year=2023,
@@ -149,7 +149,8 @@ def test_the_command_writes_word_and_a_pdf_with_an_embedded_chinese_font(nanhai,
     for fmt in ("docx", "pdf"):
         call_command("report", year=2023, region="440605", format=fmt, output=str(tmp_path / f"r.{fmt}"))
     paragraphs = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
-    assert paragraphs[0] == "佛山市南海区应急管理局2023年法治政府建设年度报告"
+    # A title longer than a line turns between words (GB/T 9704 7.3.1), not where the line runs out.
+    assert paragraphs[0] == "佛山市南海区应急管理局\n2023年法治政府建设年度报告"
     assert paragraphs[-1] == "2023年12月31日"
     fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True)
     assert "CJK" in fonts.stdout

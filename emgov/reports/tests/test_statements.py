@@ -69,8 +69,14 @@ def test_the_absence_statement_lists_the_lawsuits_it_rests_on(districts):
 
 
 def typed_narrative(districts, body: str):
+    stored = services.narrative_stored(2023, districts.district)
     return services.narrative_save(
-        actor=districts.leader, year=2023, region=districts.district, title="标题", body=body
+        actor=districts.leader,
+        year=2023,
+        region=districts.district,
+        title="标题",
+        body=body,
+        expected_version=stored.version if stored else None,
     )
 
 

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
 
+from emgov.core import clock
 from emgov.core.documents import document_response
 from emgov.core.models import Region, User
 from emgov.core.models.regions import bureau_region
@@ -23,14 +22,16 @@ from emgov.core.pages.base import pages_for
 from emgov.core.pages.fields import path_value
 from emgov.core.permissions import REPORT_EDITORS
 from emgov.enforcement.models import Visit
-from emgov.reports import services
 from emgov.reports.annual import build_report, figure_for, revisit_preview, suggestions
 from emgov.reports.annual_document import annual_document, filename_stem
+from emgov.reports.editor import figure_group
 from emgov.reports.figures import Scope
-from emgov.reports.forms import NarrativeForm
-from emgov.reports.wording import FORMAT_HELP, plain
+from emgov.reports.narrative import format_used
+from emgov.reports.services import narrative_for
+from emgov.reports.wording import figure_text, thousands
 
 EDIT_ROLES = REPORT_EDITORS
+__all__ = ["annual", "annual_download", "annual_edit", "figure_records"]
 PAGE_SIZE = 50
 
 
@@ -48,7 +49,7 @@ def _default_region(user: User, regions) -> Region:
 
 def _default_year(region: Region) -> int:
     latest = Visit.objects.in_region(region).aggregate(last=Max("date"))["last"]
-    return latest.year if latest else datetime.date.today().year
+    return latest.year if latest else clock.today().year
 
 
 def scope_of(request: HttpRequest) -> Scope:
@@ -126,64 +127,6 @@ def annual_download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def annual_edit(request: HttpRequest) -> HttpResponse:
-    if not can_edit(request.user):
-        raise PermissionDenied
-    scope = scope_of(request)
-    title, body, stored = services.narrative_for(scope.year, scope.region)
-    initial = {"title": title, "body": body, "version": stored.version if stored else None}
-    form = NarrativeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.narrative_save(
-                actor=request.user,
-                year=scope.year,
-                region=scope.region,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except ValidationError as exc:
-            for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-                for error in errors:
-                    form.add_error(
-                        field if field in form.fields else None, error.message % (error.params or {})
-                    )
-        else:
-            messages.success(request, _("已保存%(year)s年报告文稿。") % {"year": scope.year})
-            return redirect(f"{reverse('reports:annual')}?{scope_query(scope)}")
-    return render(
-        request,
-        "reports/annual_edit.html",
-        {
-            "title": _("编辑年度报告文稿"),
-            "form": form,
-            "scope": scope,
-            "stored": stored,
-            "links": _links(scope),
-            "formats": FORMAT_HELP,
-            "keys": _key_help(),
-            **_hints(scope),
-        },
-    )
-
-
-def _key_help() -> list[tuple[str, str]]:
-    from emgov.reports.checks import CHECKS, STATEMENTS
-    from emgov.reports.figures import FIGURES
-
-    words = [
-        ("year", _("报告年度")),
-        ("next_year", _("下一年度")),
-        ("last_year", _("上一年度")),
-        ("region", _("区划名称")),
-        ("bureau", _("本局名称")),
-    ]
-    return words + [(key, str(fig.words)) for key, fig in {**FIGURES, **CHECKS, **STATEMENTS}.items()]
-
-
-@login_required
 def figure_records(request: HttpRequest, key: str) -> HttpResponse:
     """The records that make up one figure, scoped to the user, one page at a time."""
     try:
@@ -207,20 +150,23 @@ def figure_records(request: HttpRequest, key: str) -> HttpResponse:
         {
             "obj": obj,
             "url": _detail_url(pages, obj.pk),
-            "cells": [(label, path_value(obj, name)) for name, label in columns]
+            "cells": [(label, *_cell(path_value(obj, name))) for name, label in columns]
             if columns
-            else [("", str(obj))],
+            else [("", str(obj), False)],
         }
         for obj in page
     ]
     query = scope_query(scope)
+    title, body, _stored = narrative_for(scope.year, scope.region)
+    used = format_used(f"{title}\n{body}", figure.key)
     return render(
         request,
         "reports/figure_records.html",
         {
-            "title": str(figure.words),
+            "title": f"{figure_group(figure.key)}：{figure.words}",
             "figure": figure,
-            "value": plain(figure.value(scope)),
+            "value": figure_text(figure.key, figure.value(scope), figure.unit, used),
+            "count": thousands(page.paginator.count),
             "scope": scope,
             "page": page,
             "rows": rows,
@@ -231,6 +177,15 @@ def figure_records(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
+def _cell(value) -> tuple[object, bool]:
+    """A cell's text and whether it is a number (money with thousands separators, right-aligned)."""
+    if isinstance(value, Decimal):
+        return f"{value:,}", True
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value, True
+    return value, False
+
+
 def _detail_url(pages, pk) -> str | None:
     if pages is None:
         return None
@@ -238,3 +193,6 @@ def _detail_url(pages, pk) -> str | None:
         return pages.url("detail", pk=pk)
     except Exception:
         return None
+
+
+from emgov.reports.views.narrative import annual_edit  # noqa: E402  (it uses the helpers above)

@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.core.models import Department, Role, User
 from emgov.reports.dashboard import NoRegion, dashboard_data, pick_region, region_choices
 from emgov.reports.dashboard_deadlines import KINDS, WHEN, Window, deadline_records
@@ -51,7 +51,7 @@ def chart_labels() -> dict[str, str]:
 def dashboard_context(request: HttpRequest) -> dict[str, Any]:
     """The dashboard's data and region choices for the request's user; 404 when they have no region."""
     user: User = request.user
-    today = timezone.localdate()
+    today = clock.today()
     choices = region_choices(user)
     try:
         data = dashboard_data(
@@ -87,7 +87,7 @@ def home_panel(request: HttpRequest) -> str:
 def deadline_list(request: HttpRequest, kind: str, when: str) -> HttpResponse:
     if kind not in KINDS or when not in WHEN:
         raise Http404
-    today = timezone.localdate()
+    today = clock.today()
     try:
         region = pick_region(region_choices(request.user), request.GET.get("region") or None)
     except NoRegion:
