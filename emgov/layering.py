@@ -21,7 +21,7 @@ DOMAIN = (
     "outreach",
     "preparedness",
 )
-ABOVE_DOMAIN = ("reports", "api", "demo")
+ABOVE_DOMAIN = ("reports", "api", "demo", "bench")
 
 # (importing app, imported app, why)
 FORBIDDEN: tuple[tuple[str, str, str], ...] = (

@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("报告统计")
 
     def ready(self) -> None:
+        from emgov.bench.run import run_scale
         from emgov.core import navigation, views
         from emgov.core.management.commands import bench
         from emgov.reports.dashboard_bench import measure_dashboard
@@ -18,3 +19,4 @@ class ReportsConfig(AppConfig):
         if home_panel not in views.HOME_PANELS:
             views.HOME_PANELS.append(home_panel)
         bench.MEASUREMENTS.setdefault("dashboard", measure_dashboard)
+        bench.SCALE_BENCH.setdefault("run", run_scale)

@@ -13,14 +13,11 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, DateField, F, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from emgov.cases.rules import DECISION_DAYS
@@ -65,17 +62,18 @@ def _late(
     """Rows whose `end` date came after due(`start`), or is still empty although that day has passed.
 
     The due dates are computed once per distinct start date (a few hundred a year), then the rows are
-    selected in SQL: one clause per distinct due date.
+    selected in SQL by one flat CASE from start date to due date (an OR per due date nests too deep for
+    SQLite's parser at a province's size).
     """
-    starts_by_due: dict[datetime.date, list[datetime.date]] = defaultdict(list)
-    for day in qs.order_by().values_list(start, flat=True).distinct():
-        starts_by_due[due(day)].append(day)
-    clauses = [
-        Q(**{f"{start}__in": starts, f"{end}__gt": limit})
-        | (Q(**{f"{start}__in": starts, f"{end}__isnull": True}) if limit < as_of else Q(pk__in=[]))
-        for limit, starts in starts_by_due.items()
+    whens = [
+        When(**{start: day}, then=Value(due(day)))
+        for day in qs.order_by().values_list(start, flat=True).distinct()
     ]
-    return qs.filter(reduce(or_, clauses)) if clauses else qs.none()
+    if not whens:
+        return qs.none()
+    due_on = Case(*whens, output_field=DateField())
+    late = Q(**{f"{end}__gt": F("_due_on")}) | Q(**{f"{end}__isnull": True, "_due_on__lt": as_of})
+    return qs.alias(_due_on=due_on).filter(late)
 
 
 def visits_without_av(s: Scope) -> QuerySet:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from emgov.cases.models import PenaltyCase
 from emgov.core.models import Department, Region, RegionLevel
@@ -30,6 +30,7 @@ from emgov.legal.models import (
     StudySession,
 )
 from emgov.licensing.models import LicensingCase
+from emgov.outreach import queries as outreach_queries
 from emgov.outreach.models import OutreachActivity, OutreachKind
 from emgov.preparedness.models import EventType
 from emgov.publicity.models import DisclosureItem
@@ -43,6 +44,8 @@ class Scope:
     region: Region
     as_of: datetime.date
     bureau: Department | None
+    # Totals of a block computed once for all its figures (`once`), for as long as this scope lives.
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, *, year: int, region_code: str, as_of: datetime.date | None = None) -> Scope:
@@ -78,6 +81,13 @@ class Figure:
 FIGURES: dict[str, Figure] = {}
 
 
+def once(s: Scope, name: str, totals: Callable[[Scope], Any]) -> Any:
+    """The grouped totals of a block: one statement for several figures of the same records."""
+    if name not in s.cache:
+        s.cache[name] = totals(s)
+    return s.cache[name]
+
+
 def figure(key: str, words: str, records: Callable[[Scope], QuerySet], unit: str = "") -> Callable:
     def register(value: Callable[[Scope], Any]) -> Callable[[Scope], Any]:
         FIGURES[key] = Figure(key, words, records, value, unit)
@@ -107,32 +117,45 @@ count_of(
 # Joint enforcement ------------------------------------------------------------------------------
 
 
+def joint_visits(s: Scope) -> QuerySet:
+    """Visits in the region belonging to a live 联合执法 operation starting in the year."""
+    return s.live(Visit).filter(
+        operation__kind=OperationKind.JOINT,
+        operation__voided_at__isnull=True,
+        operation__start_date__range=s.dates,
+    )
+
+
 def joint_operations(s: Scope) -> QuerySet:
     """联合执法 operations starting in the year with at least one (live) visit in the region.
 
     Stricter than an operation's own placement: one without visits does not count, whatever its 区划代码.
+    Found from the region's visits, so that the district's records drive the query.
     """
-    visited = s.live(Visit).filter(operation=OuterRef("pk"))
-    return s.live(Operation).filter(Exists(visited), kind=OperationKind.JOINT, start_date__range=s.dates)
+    return Operation.objects.filter(pk__in=joint_visits(s).values("operation"))
 
 
-def joint_visits(s: Scope) -> QuerySet:
-    return s.live(Visit).filter(operation__in=joint_operations(s).values("pk"))
+def joint_totals(s: Scope) -> dict[str, Any]:
+    return once(
+        s,
+        "joint",
+        lambda s: joint_visits(s).aggregate(
+            actions=Count("operation", distinct=True),
+            visits=Count("pk"),
+            towns=Count("enterprise__town", distinct=True),
+        ),
+    )
 
 
-count_of("joint.actions", "开展联合执法", joint_operations, unit="次")
-count_of("joint.enterprise_visits", "检查企业", joint_visits, unit="家次")
+figure("joint.actions", "开展联合执法", joint_operations, unit="次")(lambda s: joint_totals(s)["actions"])
+figure("joint.enterprise_visits", "检查企业", joint_visits, unit="家次")(lambda s: joint_totals(s)["visits"])
 count_of(
     "joint.hazards_found",
     "查治隐患",
     unit="个",
     records=lambda s: Hazard.objects.live().filter(visit__in=joint_visits(s).values("pk")),
 )
-
-
-@figure("joint.towns_covered", "覆盖镇街", joint_visits, unit="个")
-def joint_towns(s: Scope) -> int:
-    return joint_visits(s).aggregate(n=Count("enterprise__town", distinct=True))["n"]
+figure("joint.towns_covered", "覆盖镇街", joint_visits, unit="个")(lambda s: joint_totals(s)["towns"])
 
 
 @figure("joint.industries", "覆盖行业领域", joint_visits)
@@ -157,13 +180,35 @@ count_of(
     unit="家次",
     records=lambda s: s.live(Visit).filter(nature=VisitNature.ASSISTANCE, date__range=s.dates),
 )
-count_of(
+
+
+def year_operations(s: Scope) -> list[tuple[int, str, str, bool]]:
+    """(key, kind, leader level, 四不两直) of the region's operations starting in the year: placing an
+    operation reads its visits, so the supervision figures place them once."""
+    return once(
+        s,
+        "operations",
+        lambda s: list(
+            s.live(Operation)
+            .filter(start_date__range=s.dates)
+            .values_list("pk", "kind", "leader_level", "unannounced")
+        ),
+    )
+
+
+figure(
     "supervision.leader_led",
     "区领导共带队督导检查安全生产",
-    unit="次",
-    records=lambda s: s.live(Operation).filter(
+    lambda s: s.live(Operation).filter(
         kind=OperationKind.SUPERVISION, start_date__range=s.dates, leader_level="区领导"
     ),
+    unit="次",
+)(
+    lambda s: sum(
+        1
+        for _pk, kind, level, _u in year_operations(s)
+        if kind == OperationKind.SUPERVISION and level == "区领导"
+    )
 )
 
 
@@ -185,11 +230,18 @@ def unannounced_visits(s: Scope) -> QuerySet:
 
 
 def unannounced_month_checks(s: Scope) -> list:
-    """For each month up to the as-of month: the 四不两直 check of the scope's region (enforcement.queries)."""
-    towns = Region.objects.filter(level=RegionLevel.TOWN, path__startswith=s.region.path)
-    return enforcement_queries.unannounced_months(
-        s.live(Operation), s.live(Visit), towns, year=s.year, through=s.as_of
-    )
+    """For each month up to the as-of month: the 四不两直 check of the scope's region (enforcement.queries).
+
+    The region's operations are found once (placing an operation reads its visits), then named by key."""
+
+    def checks(s: Scope) -> list:
+        towns = Region.objects.filter(level=RegionLevel.TOWN, path__startswith=s.region.path)
+        found = [pk for pk, _kind, _level, unannounced in year_operations(s) if unannounced]
+        return enforcement_queries.unannounced_months(
+            Operation.objects.filter(pk__in=found), s.live(Visit), towns, year=s.year, through=s.as_of
+        )
+
+    return once(s, "unannounced", checks)
 
 
 # Publication, certificates, licensing -----------------------------------------------------------
@@ -199,12 +251,30 @@ def bureau_penalties(s: Scope) -> QuerySet:
     return s.live(PenaltyCase).filter(department=s.bureau)
 
 
-count_of(
+def penalty_totals(s: Scope) -> dict[str, Any]:
+    """The bureau's decisions and publications of the year: one statement for the three figures."""
+    published, decided = Q(published_on__range=s.dates), Q(decided_on__range=s.dates)
+    return once(
+        s,
+        "penalties",
+        lambda s: (
+            bureau_penalties(s)
+            .filter(published | decided)
+            .aggregate(
+                published=Count("pk", filter=published),
+                decided=Count("pk", filter=decided),
+                fines=Sum("fine_amount", filter=decided),
+            )
+        ),
+    )
+
+
+figure(
     "double_publicity.penalty_records",
     "已报送处罚信息",
+    lambda s: bureau_penalties(s).filter(published_on__range=s.dates),
     unit="条",
-    records=lambda s: bureau_penalties(s).filter(published_on__range=s.dates),
-)
+)(lambda s: penalty_totals(s)["published"])
 count_of(
     "double_publicity.licensing_records",
     "已报送许可信息",
@@ -291,33 +361,34 @@ def outreach(s: Scope, *kinds: str, safety_month: bool | None = None) -> QuerySe
     return qs if safety_month is None else qs.filter(safety_month=safety_month)
 
 
-sum_of(
+def counted_of(key: str, words: str, records: Callable[[Scope], QuerySet], unit: str) -> None:
+    """Sum of the people each activity counts from its records (`outreach.queries.counted`)."""
+    figure(key, words, records, unit)(lambda s: outreach_queries.counted_total(records(s)))
+
+
+counted_of(
     "outreach.online_trainees",
     "完成线上培训",
     lambda s: outreach(s, OutreachKind.ONLINE),
-    "participants",
     "人",
 )
 count_of("outreach.offline_sessions", "线下专场培训", lambda s: outreach(s, OutreachKind.OFFLINE), "场")
-sum_of(
+counted_of(
     "outreach.offline_participants",
     "线下专场培训参加人数",
     lambda s: outreach(s, OutreachKind.OFFLINE),
-    "participants",
     "人",
 )
-sum_of(
+counted_of(
     "outreach.safety_month_online",
     "“安全生产月”期间线上活动参加人数",
     lambda s: outreach(s, OutreachKind.COMPETITION, OutreachKind.ONLINE, safety_month=True),
-    "participants",
     "人",
 )
-sum_of(
+counted_of(
     "outreach.safety_month_audience",
     "“安全生产月”线下集中宣传受众",
     lambda s: outreach(s, OutreachKind.CAMPAIGN, safety_month=True),
-    "participants",
     "人次",
 )
 
@@ -329,18 +400,28 @@ def bureau_inspections(s: Scope) -> QuerySet:
     return s.live(Visit).filter(department=s.bureau, nature=VisitNature.ENFORCEMENT, date__range=s.dates)
 
 
+def inspection_totals(s: Scope) -> dict[str, Any]:
+    return once(
+        s,
+        "inspections",
+        lambda s: bureau_inspections(s).aggregate(
+            inspections=Count("pk"), enterprises=Count("enterprise", distinct=True)
+        ),
+    )
+
+
 @figure("enforcement.officer_turnouts", "出动执法人员", bureau_inspections, unit="人次")
 def officer_turnouts(s: Scope) -> int:
     valid = Q(officers__valid_until__isnull=True) | Q(officers__valid_until__gte=F("date"))
     return bureau_inspections(s).aggregate(n=Count("officers", filter=valid))["n"]
 
 
-@figure("enforcement.enterprises_inspected", "检查企业", bureau_inspections, unit="家")
-def enterprises_inspected(s: Scope) -> int:
-    return bureau_inspections(s).aggregate(n=Count("enterprise", distinct=True))["n"]
-
-
-count_of("enforcement.inspections", "检查", bureau_inspections, unit="次")
+figure("enforcement.enterprises_inspected", "检查企业", bureau_inspections, unit="家")(
+    lambda s: inspection_totals(s)["enterprises"]
+)
+figure("enforcement.inspections", "检查", bureau_inspections, unit="次")(
+    lambda s: inspection_totals(s)["inspections"]
+)
 count_of(
     "enforcement.hazards_found",
     "发现隐患",
@@ -353,12 +434,14 @@ def bureau_decisions(s: Scope) -> QuerySet:
     return bureau_penalties(s).filter(decided_on__range=s.dates)
 
 
-count_of("enforcement.penalties", "行政处罚", bureau_decisions, unit="次")
+figure("enforcement.penalties", "行政处罚", bureau_decisions, unit="次")(
+    lambda s: penalty_totals(s)["decided"]
+)
 
 
 @figure("enforcement.fines_yuan", "经济罚款", bureau_decisions, unit="元")
 def fines_yuan(s: Scope) -> float:
-    total = bureau_decisions(s).aggregate(total=Sum("fine_amount"))["total"] or Decimal(0)
+    total = penalty_totals(s)["fines"] or Decimal(0)
     return int(total) if total == total.to_integral_value() else float(total)
 
 

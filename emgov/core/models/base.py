@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import reduce
 from operator import or_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -74,11 +74,26 @@ class ScopedMixin:
         for lookup in cls.scope:
             prefix = f"{lookup}__" if lookup else ""
             clauses.append(Q(*empty_before, **{f"{prefix}path__startswith": path}))
+            if lookup and not cls._lookup_nullable(lookup):
+                # Always placed by this lookup: no later clause can apply, and without them the
+                # planner joins inward from the region (no OR, no outer joins).
+                return reduce(or_, clauses)
             if lookup:
                 empty_before.append(Q(**{f"{lookup}__isnull": True}))
         if cls.scope_falls_back_to_bureau and (empty_before or not cls.scope):
             clauses.append(Q(*empty_before) & bureau_region_within(path))
         return reduce(or_, clauses)
+
+    @classmethod
+    def _lookup_nullable(cls, lookup: str) -> bool:
+        """Whether some record can have no region through `lookup` (a nullable key on the way)."""
+        model: Any = cls
+        for part in lookup.split("__"):
+            field = model._meta.get_field(part)
+            if getattr(field, "null", True) or not getattr(field, "many_to_one", False):
+                return True
+            model = field.related_model
+        return False
 
     def scope_path(self) -> str | None:
         """The path of the region that places this (possibly unsaved) record; None: the bureau's region."""

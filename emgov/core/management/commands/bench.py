@@ -1,4 +1,6 @@
-"""`emgov bench`: how fast a large inspections (检查记录) file imports, measured in a throw-away database."""
+"""`emgov bench`: how fast a large inspections (检查记录) file imports, measured in a throw-away database;
+with `--scale district|city|province`, the report figures, pages, imports and exports over a synthetic
+data set of that size (`emgov.bench`, registered by the reports app in SCALE_BENCH)."""
 
 from __future__ import annotations
 
@@ -188,6 +190,10 @@ def time_import(path: Path, fmt: str, *, label: str, actor: Any, profile: cProfi
 # apps add them in ready(). Each is called as measure(actor=..., district=DISTRICT, out=...).
 MEASUREMENTS: dict[str, Callable[..., Any]] = {}
 
+# The scale benchmark, `run_scale(scale_name, *, seed, factor, runs, import_rows, folder, out, as_json)`;
+# core knows no domain app, so the reports app puts it here in ready().
+SCALE_BENCH: dict[str, Callable[..., Any]] = {}
+
 RUNS = [
     ("new", "首次导入（全部新增）"),
     ("same", "再次导入同一文件（无变化）"),
@@ -262,8 +268,24 @@ class Command(BaseCommand):
             choices=sorted(MEASUREMENTS),
             help="导入之后再计时的项目，可重复（dashboard：领导驾驶舱）",
         )
+        parser.add_argument(
+            "--scale",
+            choices=["district", "city", "province"],
+            help="生成区县（1个）、市（8个区县）或省（64个区县）规模的测试数据，计时报告指标、页面、导入导出",
+        )
+        parser.add_argument("--seed", type=int, default=2023, help="测试数据的随机种子（默认 2023）")
+        parser.add_argument(
+            "--factor", type=float, default=1.0, help="每个区县的数据量倍数（默认 1，约等于演示数据）"
+        )
+        parser.add_argument("--runs", type=int, default=3, help="每项计时的次数（取中位数，默认 3）")
+        parser.add_argument(
+            "--import-rows", type=int, default=100_000, help="--scale 时导入文件的行数（默认 100000）"
+        )
+        parser.add_argument("--json", action="store_true", help="--scale 时以 JSON 输出")
 
     def handle(self, *args, rows: int, enterprises: int, officers: int, format: str, **options):
+        if options.get("scale"):
+            return self.scale(options)
         if rows < 1 or enterprises < 1 or officers < 3:
             raise CommandError("--rows、--enterprises 至少为1，--officers 至少为3")
         data = Dataset(visits=rows, enterprises=enterprises, officers=officers)
@@ -275,6 +297,24 @@ class Command(BaseCommand):
             )
             for name in options["measure"]:
                 MEASUREMENTS[name](actor=system_actor(), district=DISTRICT, out=self.stdout.write)
+
+    def scale(self, options: dict[str, Any]) -> None:
+        if options["factor"] <= 0 or options["runs"] < 1 or options["import_rows"] < 0:
+            raise CommandError("--factor 必须大于0，--runs 至少为1，--import-rows 不能为负数")
+        folder = Path(settings.VAR_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        quiet = (lambda line: None) if options["json"] else self.stdout.write
+        with throwaway_database(folder, verbosity=options["verbosity"], out=quiet):
+            SCALE_BENCH["run"](
+                options["scale"],
+                seed=options["seed"],
+                factor=options["factor"],
+                runs=options["runs"],
+                import_rows=options["import_rows"],
+                folder=folder,
+                out=self.stdout.write,
+                as_json=options["json"],
+            )
 
 
 @contextmanager
