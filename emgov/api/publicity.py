@@ -12,16 +12,18 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from emgov.api.params import Pagination, year_query
 from emgov.api.renderers import DOCUMENT_FILE
 from emgov.api.steps import steps_routes, take_step
 from emgov.cases.models import PenaltyCase
 from emgov.core.credit_export import parse_period
 from emgov.core.documents import document_response
 from emgov.core.interchange.files import FORMATS
+from emgov.core.masking import HIDDEN
 from emgov.core.models import User
-from emgov.core.permissions import LEGAL_STAFF
+from emgov.core.permissions import DISCLOSURE_HANDLERS, LEGAL_STAFF
 from emgov.core.services import VIA_API
 from emgov.licensing.models import LicensingCase
 from emgov.licensing.xk import applicant_name
@@ -99,8 +101,23 @@ class DisclosureRequestOut(Schema):
     def resolve_late(obj: DisclosureRequest) -> bool:
         return obj.is_late
 
+    # An applicant's ID number and telephone are read only by those who handle the requests.
+    @staticmethod
+    def resolve_applicant_id_number(obj: DisclosureRequest, context) -> str:
+        return obj.applicant_id_number if _handles_requests(context) else str(HIDDEN)
 
-class RegisterIn(Schema):
+    @staticmethod
+    def resolve_applicant_phone(obj: DisclosureRequest, context) -> str:
+        return obj.applicant_phone if _handles_requests(context) else str(HIDDEN)
+
+
+def _handles_requests(context) -> bool:
+    request = (context or {}).get("request")
+    user = getattr(request, "auth", None) or getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.role in DISCLOSURE_HANDLERS)
+
+
+class DisclosureRequestIn(Schema):
     number: str = ""
     applicant_name: str
     applicant_id_number: str
@@ -114,7 +131,7 @@ class RegisterIn(Schema):
     delivery_wanted: DeliveryRoute
 
 
-class ExtendIn(Schema):
+class DisclosureExtendIn(Schema):
     """The earlier shape of the step "extend" (`POST …/{id}/extend`); `…/{id}/steps/extend` takes the
     step form's own fields."""
 
@@ -154,8 +171,8 @@ def _handled(request: HttpRequest, pk: int) -> DisclosureRequest:
 
 
 @router.get("/disclosures", response=list[DisclosureItemOut], summary="主动公开信息列表")
-@paginate(LimitOffsetPagination)
-def disclosure_list(request: HttpRequest, year: int | None = None, category: str | None = None):
+@paginate(Pagination)
+def disclosure_list(request: HttpRequest, year: int | None = year_query(), category: str | None = None):
     qs = DisclosureItem.objects.visible_to(request.auth).live().select_related("region")
     if year:
         qs = qs.filter(published_on__year=year)
@@ -172,8 +189,8 @@ def disclosure_detail(request: HttpRequest, item_id: int):
 
 
 @router.get("/disclosure-requests", response=list[DisclosureRequestOut], summary="政府信息公开申请列表")
-@paginate(LimitOffsetPagination)
-def request_list(request: HttpRequest, year: int | None = None, status: str | None = None):
+@paginate(Pagination)
+def request_list(request: HttpRequest, year: int | None = year_query(), status: str | None = None):
     qs = _requests(request).live()
     if year:
         qs = qs.filter(received_on__year=year)
@@ -188,7 +205,7 @@ def request_detail(request: HttpRequest, request_id: int):
 
 
 @router.post("/disclosure-requests", response={201: DisclosureRequestOut}, summary="登记政府信息公开申请")
-def request_register(request: HttpRequest, payload: RegisterIn):
+def request_register(request: HttpRequest, payload: DisclosureRequestIn):
     user = request.auth
     if not _handles(user):
         raise Http404
@@ -204,7 +221,7 @@ steps_routes(router, "/disclosure-requests", DISCLOSURE_REQUEST, _visible_reques
     response=DisclosureRequestOut,
     summary="延长答复期限（旧路径，请改用 …/steps/extend）",
 )
-def request_extend(request: HttpRequest, request_id: int, payload: ExtendIn):
+def request_extend(request: HttpRequest, request_id: int, payload: DisclosureExtendIn):
     body = {
         "version": payload.version,
         "extension_days": payload.days,
@@ -315,7 +332,7 @@ def _decision(request: HttpRequest, decision_type: str, pk: int):
 
 
 @router.get("/publications", response=list[PublicationOut], summary="双公示记录列表")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def publication_list(request: HttpRequest, kind: str | None = None, in_force: bool | None = None):
     qs = queries.publications(request.auth).select_related("penalty_case", "licensing_case")
     if kind:

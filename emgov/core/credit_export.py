@@ -7,7 +7,6 @@ Rows are written as .xlsx or .csv (UTF-8 with BOM, so that Excel opens it); amou
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,6 +18,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from emgov.core.interchange.files import FORMATS, FileError, file_format, write_rows
+from emgov.core.masking import mask_person_name, mask_personal
 from emgov.core.models import Department
 
 # 行政相对人类别 of the credit platform.
@@ -29,10 +29,6 @@ PARTY_NATURAL = "自然人"
 WAN = Decimal("10000")
 WAN_PLACES = Decimal("0.000001")
 
-# An 18-character resident ID number (or 15 digits of the old ones) and a mainland mobile or fixed-line number.
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
-
 
 def wan_yuan(amount: Decimal | int | float | None) -> Decimal | None:
     """An amount in yuan, in 万元 with six decimals (the standard's decimal(18,6))."""
@@ -41,25 +37,9 @@ def wan_yuan(amount: Decimal | int | float | None) -> Decimal | None:
     return (Decimal(str(amount)) / WAN).quantize(WAN_PLACES, rounding=ROUND_HALF_UP)
 
 
-def mask_person_name(name: str) -> str:
-    """A natural person's name as published: the surname kept, every other character replaced by ＊.
-
-    Two-character surnames (欧阳, 司马, …) keep both characters when the name is longer than three.
-    """
-    name = (name or "").strip()
-    if not name:
-        return ""
-    keep = 2 if len(name) >= 4 else 1
-    return name[:keep] + "*" * (len(name) - keep)
-
-
 def scrub_private(text: str, *, person_name: str = "") -> str:
-    """Free text made fit to publish: ID and phone numbers removed, a natural person's name masked."""
-    text = _ID_NUMBER.sub(lambda m: "*" * len(m.group(0)), text or "")
-    text = _PHONE.sub(lambda m: "*" * len(m.group(0)), text)
-    if person_name and person_name.strip():
-        text = text.replace(person_name.strip(), mask_person_name(person_name))
-    return text
+    """Free text made fit to publish (`masking.mask_personal`): the public pages use the same function."""
+    return mask_personal(text, person_name=person_name)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ import logging
 import os
 import time
 import uuid
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +24,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import workers
 from emgov.core.interchange import registry
-from emgov.core.interchange.files import FileError, file_format
+from emgov.core.interchange.files import FileError, check_archive, file_format
 from emgov.core.interchange.ledger import ImportResult, RowError
+from emgov.core.interchange.limits import SheetLimits
 from emgov.core.models import ImportJob, ImportState, User
+from emgov.core.models.jobs import RUNNING_STATES
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +38,6 @@ MAX_STORED_ERRORS = 1000
 PROGRESS_INTERVAL = 0.5  # seconds between two progress writes
 STALLED_AFTER = 600  # seconds without progress before the page says the worker may have stopped
 CSV_SNIFF_BYTES = 64 * 1024
-XLSX_MAX_EXPANSION = 20  # uncompressed size of an .xlsx at most this many times the upload limit
 UNCONFIRMED_HOURS = 48  # a checked upload not confirmed within this time is cancelled and deleted
 
 
@@ -57,6 +58,10 @@ def _progress_path(job_id: int) -> Path:
     return upload_dir() / f"job-{job_id}.progress.json"
 
 
+def _beat_path(job_id: int) -> Path:
+    return upload_dir() / f"job-{job_id}.heartbeat"
+
+
 def check_upload(upload: UploadedFile) -> str:
     """The file's format when it may be imported; FileError with the reason in Chinese otherwise."""
     fmt = file_format(upload.name or "")
@@ -70,28 +75,25 @@ def check_upload(upload: UploadedFile) -> str:
         raise FileError(_("文件是空的"))
     upload.seek(0)
     if fmt == "xlsx":
-        _check_xlsx(upload, limit)
+        _check_xlsx(upload)
     else:
         _check_csv(upload)
     upload.seek(0)
     return fmt
 
 
-def _check_xlsx(upload: UploadedFile, limit: int) -> None:
-    invalid = FileError(_("文件不是有效的 .xlsx 表格（可能是改了扩展名的其他文件，或旧版 .xls 文件）"))
+def _check_xlsx(upload: UploadedFile) -> None:
     if upload.read(4) != b"PK\x03\x04":
-        raise invalid
+        raise FileError(_("文件不是有效的 .xlsx 表格（可能是改了扩展名的其他文件，或旧版 .xls 文件）"))
     upload.seek(0)
     try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise invalid from None
-    if "xl/workbook.xml" not in names:
-        raise invalid
-    if expanded > XLSX_MAX_EXPANSION * limit:
-        raise FileError(_("表格解压后过大，请拆分后分批导入"))
+        check_archive(upload, SheetLimits.current())
+    except FileError as exc:
+        if str(exc) == _("文件不是有效的 .xlsx 表格"):
+            raise FileError(
+                _("文件不是有效的 .xlsx 表格（可能是改了扩展名的其他文件，或旧版 .xls 文件）")
+            ) from None
+        raise
 
 
 def _check_csv(upload: UploadedFile) -> None:
@@ -200,7 +202,7 @@ class ProgressReporter:
             return
         self._last = now
         ImportJob.objects.filter(pk=self.job_id).update(
-            step=step[:20], done=done, total=total, updated_at=timezone.now()
+            step=step[:20], done=done, total=total, updated_at=timezone.now(), heartbeat_at=timezone.now()
         )
         if connection.in_atomic_block:
             _write_progress_file(self.job_id, step, done, total)
@@ -230,12 +232,40 @@ def is_stalled(job: ImportJob) -> bool:
 
 def fail_interrupted() -> int:
     """Mark the jobs a stopped worker left running as failed; call only when no worker is running."""
-    return ImportJob.objects.filter(state__in=[ImportState.CHECKING, ImportState.WRITING]).update(
-        state=ImportState.FAILED,
-        message=_("服务停止时任务被中断，没有写入任何数据。请重新上传。"),
-        finished_at=timezone.now(),
-        updated_at=timezone.now(),
+    running = list(ImportJob.objects.filter(state__in=RUNNING_STATES))
+    for job in running:
+        _fail(job, _("服务停止时任务被中断，没有写入任何数据。请重新上传。"))
+    return len(running)
+
+
+def reap_dead_workers() -> int:
+    """Fail the running jobs whose worker is gone (killed, crashed) and delete their files; the number failed.
+
+    Run whenever jobs are listed or polled, when a worker takes a job, and when `emgov serve` sees its
+    worker exit: a job left by a dead worker is failed within `workers.HEARTBEAT_STALE` seconds."""
+    failed = 0
+    for job in ImportJob.objects.filter(state__in=RUNNING_STATES):
+        reason = workers.gone_reason(job, _beat_path(job.pk))
+        if reason and _fail(job, _("%(why)s，任务被中断，没有写入任何数据。请重新上传。") % {"why": reason}):
+            failed += 1
+    return failed
+
+
+def _fail(job: ImportJob, message: str) -> bool:
+    now = timezone.now()
+    moved = ImportJob.objects.filter(pk=job.pk, state=job.state).update(
+        state=ImportState.FAILED, message=message[:500], finished_at=now, updated_at=now
     )
+    if moved:
+        _remove_files(job)
+    return bool(moved)
+
+
+def _remove_files(job: ImportJob) -> None:
+    for path in (_progress_path(job.pk), _progress_path(job.pk).with_suffix(".tmp"), _beat_path(job.pk)):
+        path.unlink(missing_ok=True)
+    if job.stored_name:
+        stored_path(job).unlink(missing_ok=True)
 
 
 _NEXT = {
@@ -246,20 +276,28 @@ _NEXT = {
 
 def import_job_run(job_id: int) -> str:
     """Run the queued step of one job (the check, or the write); returns the state it ends in."""
+    reap_dead_workers()
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None or job.state not in _NEXT:
         return job.state if job else ""
     running = _NEXT[ImportState(job.state)]
     now = timezone.now()
     claimed = ImportJob.objects.filter(pk=job.pk, state=job.state).update(
-        state=running, step=_("读取文件"), done=0, total=0, started_at=now, updated_at=now
+        state=running,
+        step=_("读取文件"),
+        done=0,
+        total=0,
+        started_at=now,
+        updated_at=now,
+        **workers.claim_fields(),
     )
     if not claimed:
         return ImportJob.objects.get(pk=job.pk).state
     job.refresh_from_db()
     dry_run = running == ImportState.CHECKING
     try:
-        result = _load(job, dry_run=dry_run)
+        with workers.Heartbeat(_beat_path(job.pk)):
+            result = _load(job, dry_run=dry_run)
     except BaseException as exc:
         logger.exception("Import job %s failed", job.pk)
         _finish(
@@ -308,7 +346,7 @@ def _finish(
     job.finished_at = job.updated_at = timezone.now()
     if result is not None:
         job.summary = _summary(result)
-        job.errors = [str(e) for e in result.errors[:MAX_STORED_ERRORS]]
+        job.errors = [[e.row, e.column, e.message] for e in result.errors[:MAX_STORED_ERRORS]]
         job.total = result.total
         job.done = result.total if result.ok else job.done
         job.step = _("检查") if result.dry_run else _("写入")
@@ -318,13 +356,30 @@ def _finish(
         stored_path(job).unlink(missing_ok=True)
 
 
+def error_cells(job: ImportJob) -> list[tuple[int | str, str, str]]:
+    """The stored errors as (行, 列, 原因); a row of 0 (the file as a whole) shows empty."""
+    cells = []
+    for error in job.errors or []:
+        if isinstance(error, list) and len(error) == 3:
+            row, column, message = error
+            cells.append((row or "", str(column), str(message)))
+        else:  # stored as one text before errors were kept by cell
+            cells.append(("", "", str(error)))
+    return cells
+
+
+def error_texts(job: ImportJob) -> list[str]:
+    return [str(RowError(int(r or 0), c, m)) if c else m for r, c, m in error_cells(job)]
+
+
 def _summary(result: ImportResult) -> dict[str, Any]:
     return {
         "total": result.total,
         "created": result.created,
         "updated": result.updated,
         "unchanged": result.unchanged,
-        "error_count": len(result.errors),
+        "error_count": result.error_count,
+        "changes": result.changes,
         "warnings": list(result.warnings),
         "dry_run": result.dry_run,
         "text": result.summary(),

@@ -32,7 +32,9 @@ def town_column(header: str, field: str, *, required: bool = False) -> RefColumn
 
 
 def region_column(header: str = "区划代码", field: str = "region") -> RefColumn:
-    return RefColumn(header, field, model=Region, lookups=("code",), noun="区划")
+    return RefColumn(
+        header, field, model=Region, lookups=("code",), noun="区划", shown=[("区划名称", "name")]
+    )
 
 
 def department_column(header: str, field: str, *, required: bool = False) -> RefColumn:
@@ -54,7 +56,14 @@ class RegionLedger(Ledger):
     columns = (
         TextColumn("区划代码", "code", key=True),
         TextColumn("名称", "name", required=True),
-        RefColumn("上级区划代码", "parent", model=Region, lookups=("code",), noun="上级区划"),
+        RefColumn(
+            "上级区划代码",
+            "parent",
+            model=Region,
+            lookups=("code",),
+            noun="上级区划",
+            shown=[("上级区划名称", "name")],
+        ),
         ChoiceColumn("层级", "level", required=True, choices=RegionLevel.values),
     )
 

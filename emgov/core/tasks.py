@@ -8,3 +8,10 @@ from emgov.core import jobs
 @task()
 def run_import_job(job_id: int) -> str:
     return jobs.import_job_run(job_id)
+
+
+@task()
+def run_export_job(job_id: int) -> str:
+    from emgov.core import exports
+
+    return exports.export_job_run(job_id)

@@ -90,7 +90,13 @@ class ExamLedger(Ledger):
     columns = (
         IntColumn("年度", "year", key=True, minimum=1990),
         RefColumn(
-            "执法证号", "officer", key=True, model=Officer, lookups=("certificate_number",), noun="执法人员"
+            "执法证号",
+            "officer",
+            key=True,
+            model=Officer,
+            lookups=("certificate_number",),
+            noun="执法人员",
+            shown=[("姓名", "name")],
         ),
         DecimalColumn("成绩", "score", places=1),
         BoolColumn("是否通过", "passed", required=True),

@@ -4,9 +4,9 @@ its deemed withdrawal (视为放弃申请, 第三十条) — and the withdrawal 
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from emgov.core import clock
 from emgov.core.permissions import CASE_STAFF, LEGAL_STAFF
 from emgov.core.workflow import Guard, Procedure, Step
 from emgov.publicity.forms.publications import WithdrawForm
@@ -40,7 +40,7 @@ SUPPLEMENT_ARTICLE = "政府信息公开条例第三十条"
 def supplement_overdue(request: DisclosureRequest) -> bool:
     """The 补正期限 has passed (today) without the completed application."""
     due = supplement_due(request)
-    return bool(due and not request.supplement_completed_on and due < timezone.localdate())
+    return bool(due and not request.supplement_completed_on and due < clock.today())
 
 
 def request_state(request: DisclosureRequest) -> str:

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases.models import PartyType, PenaltyCase, Procedure
+from emgov.core import clock
 from emgov.core.credit_export import mask_person_name
 from emgov.core.models import Role, User
 from emgov.core.navigation import TodoItem
@@ -53,7 +53,7 @@ def open_requests(user: User) -> QuerySet[DisclosureRequest]:
 
 def published_items() -> QuerySet[DisclosureItem]:
     """主动公开 items that the public may read: published (not in the future) and not voided."""
-    return DisclosureItem.objects.live().filter(published_on__lte=timezone.localdate())
+    return DisclosureItem.objects.live().filter(published_on__lte=clock.today())
 
 
 def _counts(qs: QuerySet, field: str, choices: list[str]) -> list[tuple[str, int]]:
@@ -94,7 +94,7 @@ def request_todos(user: User, today: datetime.date | None = None) -> list[TodoIt
     the completed application (to be deemed withdrawn, 条例第三十条), on the legal officer's home page."""
     if user.role != Role.LEGAL:
         return []
-    today = today or timezone.localdate()
+    today = today or clock.today()
     calendar = WorkdayCalendar()
     soon = calendar.add_workdays(today, SOON_WORKDAYS)
     qs = (
@@ -161,7 +161,7 @@ def penalties_awaiting(user: User) -> QuerySet[PenaltyCase]:
 
 
 def penalties_overdue(user: User, today: datetime.date | None = None) -> QuerySet[PenaltyCase]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     return penalties_awaiting(user).filter(decided_on__lte=latest_decided_due_before(today))
 
 
@@ -209,7 +209,7 @@ def pending_row(case, today: datetime.date, calendar: WorkdayCalendar | None = N
 
 def pending_decisions(user: User, *, overdue_only: bool = False) -> list[PendingDecision]:
     """待公示: the penalty and licensing decisions still to publish, the overdue first, by due day."""
-    today = timezone.localdate()
+    today = clock.today()
     calendar = WorkdayCalendar()
     penalties = penalties_overdue(user, today) if overdue_only else penalties_awaiting(user)
     licensing = licensing_awaiting(user)
@@ -223,7 +223,7 @@ def legal_officer_todos(user: User, today: datetime.date | None = None) -> list[
     """The legal officer's penalty publications: overdue, or due within a week (licensing lists its own)."""
     if not user.is_authenticated or user.role != Role.LEGAL:
         return []
-    today = today or timezone.localdate()
+    today = today or clock.today()
     calendar = WorkdayCalendar()
     horizon = latest_decided_due_before(today + TODO_AHEAD + datetime.timedelta(days=1), calendar)
     url = reverse("publicity:publications-pending")
@@ -256,7 +256,7 @@ def publications(user: User) -> QuerySet[Publication]:
 def public_penalties() -> QuerySet[PenaltyCase]:
     """Penalty decisions the public may read: published (not in the future), not withdrawn, not voided,
     and not past their longest period (公示截止期, `services.periods`)."""
-    today = timezone.localdate()
+    today = clock.today()
     published = PenaltyCase.objects.live().filter(
         published_on__isnull=False, published_on__lte=today, decided_on__isnull=False
     )

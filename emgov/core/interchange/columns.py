@@ -77,14 +77,63 @@ def split_list(raw: Any) -> list[str]:
     return [item.strip() for item in LIST_SEPARATORS.split(cell_text(raw)) if item.strip()]
 
 
-class Column:
-    """One column of a ledger: a Chinese header bound to a model field."""
+class Shown:
+    """A column written on export beside the ones that import, for a person to read (a name beside a
+    key, a state); the import ignores it. `path` goes from the ledger's record, as in a query
+    (`visit__enterprise__name`); a list of records reads as their values joined by ；."""
 
-    def __init__(self, header: str, field: str, *, required: bool = False, key: bool = False) -> None:
+    def __init__(self, header: str, path: str) -> None:
+        self.header = header
+        self.path = path
+
+    def export(self, obj: models.Model) -> Any:
+        return _walk(obj, self.path.split("__"))
+
+    def relations(self, model: type[models.Model]) -> tuple[str | None, str | None]:
+        """(select_related path, prefetch_related path) that reading it needs."""
+        parts, joined = self.path.split("__"), []
+        for part in parts[:-1]:
+            field = model._meta.get_field(part)
+            if field.many_to_many or field.one_to_many:
+                return ("__".join(joined) or None), "__".join([*joined, part])
+            joined.append(part)
+            model = field.related_model
+        return ("__".join(joined) or None), None
+
+
+def _walk(obj: Any, parts: list[str]) -> Any:
+    for index, part in enumerate(parts):
+        if obj is None:
+            return ""
+        if index == len(parts) - 1:
+            value = getattr(obj, part)
+            if obj._meta.get_field(part).choices and value not in (None, ""):
+                return getattr(obj, f"get_{part}_display")()
+            return "" if value is None else value
+        obj = getattr(obj, part)
+        if hasattr(obj, "all") and callable(obj.all):
+            return "；".join(str(_walk(o, parts[index + 1 :])) for o in obj.all())
+    return ""
+
+
+class Column:
+    """One column of a ledger: a Chinese header bound to a model field; `shown` adds, on export, columns
+    read from the record it names (header, path from it), written right after it."""
+
+    def __init__(
+        self,
+        header: str,
+        field: str,
+        *,
+        required: bool = False,
+        key: bool = False,
+        shown: Iterable[tuple[str, str]] = (),
+    ) -> None:
         self.header = header
         self.field = field
         self.required = required or key
         self.key = key
+        self.shown = [Shown(h, f"{field}__{path}") for h, path in shown]
 
     def is_empty(self, raw: Any) -> bool:
         return cell_text(raw) == ""

@@ -6,16 +6,16 @@ A `Ledger` declares the columns of one ledger of spec/interchange.md and the hoo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from typing import Any, BinaryIO
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, models
 from django.utils.translation import gettext as _
 
-from emgov.core.interchange import planning, writing
-from emgov.core.interchange.columns import Column, RefColumn, RefListColumn
-from emgov.core.interchange.files import FileError, read_rows, write_rows
+from emgov.core.interchange import planning, streaming, writing
+from emgov.core.interchange.columns import Column, RefColumn, RefListColumn, Shown
+from emgov.core.interchange.files import FileError, open_sheet, write_rows
 from emgov.core.interchange.planning import ImportContext
 from emgov.core.interchange.results import ImportResult, PlannedRow, RowError, group_errors
 from emgov.core.models import User
@@ -32,6 +32,8 @@ class Ledger:
     title: str = ""
     model: type[models.Model]
     columns: Sequence[Column] = ()
+    # Columns of the record itself written on export for a reader, after all the others (a state).
+    shown: Sequence[tuple[str, str]] = ()
 
     # Hooks ---------------------------------------------------------------------------------------
 
@@ -64,6 +66,17 @@ class Ledger:
     def headers(self) -> list[str]:
         return [c.header for c in self.columns]
 
+    def export_columns(self) -> list[Column | Shown]:
+        """The columns of an export: the ones that import, each followed by what it shows, then `shown`."""
+        out: list[Column | Shown] = []
+        for column in self.columns:
+            out += [column, *column.shown]
+        return out + [Shown(header, path) for header, path in self.shown]
+
+    @property
+    def shown_headers(self) -> set[str]:
+        return {c.header for c in self.export_columns() if isinstance(c, Shown)}
+
     def header_for(self, field_name: str) -> str:
         for column in self.columns:
             if column.field == field_name:
@@ -88,21 +101,38 @@ class Ledger:
     # Export --------------------------------------------------------------------------------------
 
     def rows(self, queryset: models.QuerySet) -> Iterable[list[Any]]:
-        singles = [
+        columns = self.export_columns()
+        singles = {
             c.field for c in self.columns if isinstance(c, RefColumn) and not isinstance(c, RefListColumn)
-        ]
-        many = [c.field for c in self.columns if isinstance(c, RefListColumn)]
+        }
+        many = {c.field for c in self.columns if isinstance(c, RefListColumn)}
+        for column in columns:
+            if isinstance(column, Shown):
+                single, prefetch = column.relations(self.model)
+                singles.update([single] if single else [])
+                many.update([prefetch] if prefetch else [])
         qs = queryset.select_related(*singles).prefetch_related(*many).order_by("pk")
         for obj in qs.iterator(chunk_size=2000):
-            yield [column.export(obj) for column in self.columns]
+            yield [column.export(obj) for column in columns]
 
-    def export(self, queryset: models.QuerySet, target: BinaryIO, fmt: str) -> None:
-        write_rows(target, fmt, self.headers, self.rows(queryset))
+    def export(
+        self, queryset: models.QuerySet, target: BinaryIO, fmt: str, progress: Progress | None = None
+    ) -> None:
+        rows = self.rows(queryset)
+        if progress is not None:
+            rows = _counted(rows, progress, queryset.count())
+        write_rows(target, fmt, [c.header for c in self.export_columns()], rows)
 
     def template(self, target: BinaryIO, fmt: str) -> None:
         write_rows(target, fmt, self.headers, [])
 
     # Import --------------------------------------------------------------------------------------
+
+    @property
+    def streams(self) -> bool:
+        """Whether a file is checked and written a chunk at a time (no row names a row of the same file,
+        no rule runs across the rows); otherwise the whole file is planned at once."""
+        return self.self_reference() is None and type(self).check_file is Ledger.check_file
 
     def load(
         self,
@@ -115,40 +145,62 @@ class Ledger:
         progress: Progress | None = None,
     ) -> ImportResult:
         try:
-            rows = list(read_rows(stream, fmt))
+            sheet = open_sheet(stream, fmt)
         except FileError as exc:
-            result = ImportResult(ledger=self.id, dry_run=dry_run)
-            result.errors.append(RowError(0, _("文件"), str(exc)))
-            return result
-        return self.load_rows(rows, actor=actor, via=via, dry_run=dry_run, progress=progress)
+            return _file_refused(self.id, dry_run, exc)
+        return self.load_rows(
+            sheet, actor=actor, via=via, dry_run=dry_run, progress=progress, estimated=sheet.estimated_rows
+        )
 
     def load_rows(
         self,
-        rows: list[list[Any]],
+        rows: Iterable[list[Any]],
         *,
         actor: User | None,
         via: str,
         dry_run: bool = False,
         progress: Progress | None = None,
+        estimated: int | None = None,
     ) -> ImportResult:
-        """Import a table already in memory: the header first, then the rows, as a sheet holds them."""
+        """Import a table, the header first, then the rows, as a sheet holds them (a list or a stream)."""
+        if estimated is None and isinstance(rows, Sized):
+            estimated = len(rows)
+        if self.streams:
+            return streaming.load(
+                self, rows, actor=actor, via=via, dry_run=dry_run, progress=progress, estimated=estimated or 0
+            )
         result = ImportResult(ledger=self.id, dry_run=dry_run)
-        plan = planning.plan(self, rows, result, progress, actor=actor)
+        try:
+            table = rows if isinstance(rows, list) else list(rows)
+        except FileError as exc:
+            return _file_refused(self.id, dry_run, exc)
+        plan = planning.plan(self, table, result, progress, actor=actor)
+        del table
         if result.errors:
             result.errors.sort(key=lambda e: e.row)
             return result
-        result.created = sum(1 for p in plan if p.is_new)
-        result.updated = sum(1 for p in plan if not p.is_new and p.changes)
-        result.unchanged = len(plan) - result.created - result.updated
+        streaming.count(self, plan, result)
         if not dry_run:
             try:
                 writing.write(self, plan, actor=actor, via=via, progress=progress)
             except writing.Conflict as conflict:
                 result.errors.extend(conflict.errors)
             except IntegrityError:
-                result.errors.append(
-                    RowError(0, _("文件"), _("写入时与其他人同时录入的数据冲突，未写入任何数据，请重新导入"))
-                )
+                result.errors.append(RowError(0, _("文件"), streaming.CONCURRENT))
             if result.errors:
                 result.created = result.updated = result.unchanged = 0
         return result
+
+
+def _counted(rows: Iterable[list[Any]], progress: Progress, total: int) -> Iterable[list[Any]]:
+    for done, row in enumerate(rows, start=1):
+        if done % 500 == 0:
+            progress(_("导出"), done, total)
+        yield row
+    progress(_("导出"), total, total)
+
+
+def _file_refused(ledger_id: str, dry_run: bool, exc: FileError) -> ImportResult:
+    result = ImportResult(ledger=ledger_id, dry_run=dry_run)
+    result.errors.append(RowError(0, _("文件"), str(exc)))
+    return result

@@ -8,7 +8,9 @@ already read) and the ledger's check_row(), then the ledger's check_file() acros
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -17,13 +19,15 @@ from django.utils.translation import gettext as _
 
 from emgov.core import audit
 from emgov.core.interchange.columns import CellError, Column, RefColumn, RefListColumn, cell_text, split_list
-from emgov.core.interchange.results import ImportResult, PlannedRow, RowError
+from emgov.core.interchange.results import MAX_ERRORS, ImportResult, PlannedRow, RowError
+from emgov.core.interchange.seen import SeenKeys
 
 if TYPE_CHECKING:
     from emgov.core.interchange.ledger import Ledger, Progress
     from emgov.core.models import User
 
 CHUNK = 900
+STREAM_ROWS = 5_000  # rows checked (and written) at a time when a file is streamed
 AMBIGUOUS: Any = object()
 
 
@@ -85,7 +89,7 @@ def plan(
     progress: Progress | None,
     actor: User | None = None,
 ) -> list[PlannedRow]:
-    """Check every row of `rows` (the header first); what is wrong goes to `result.errors`.
+    """Check every row of `rows` (the header first) at once; what is wrong goes to `result.errors`.
 
     With an `actor` who does not see everything, each row must stay inside the actor's regions, both
     the record as it is and as the row would leave it (a town's staff import their town's rows)."""
@@ -98,12 +102,7 @@ def plan(
     body = [(n, row) for n, row in enumerate(rows[1:], start=2) if any(cell_text(v) for v in row)]
     result.total = len(body)
     ctx = ImportContext(ledger)
-    for index, column in positions.items():
-        if isinstance(column, RefColumn):
-            texts: set[str] = set()
-            for _n, row in body:
-                texts.update(_split_ref(column, _cell(row, index)))
-            ctx.preload(column, texts)
+    _preload(body, positions, ctx)
     body = _order_for_self_reference(ledger, body, positions, result, ctx)
     existing = _existing(ledger, body, positions, ctx)
     state = PlanState(positions=positions, ctx=ctx, existing=existing, result=result, actor=actor)
@@ -119,12 +118,67 @@ def plan(
     return planned_rows
 
 
+def plan_chunks(
+    ledger: Ledger,
+    rows: Iterable[list[Any]],
+    result: ImportResult,
+    on_chunk: Callable[[int], None] | None = None,
+    actor: User | None = None,
+) -> Iterator[list[PlannedRow]]:
+    """Check a streamed file `STREAM_ROWS` rows at a time: yields the plan of each chunk.
+
+    Only for ledgers whose rows name no row of the same file and that check no rule across rows
+    (`Ledger.streams`): what is kept between chunks is each row's key, for duplicates."""
+    rows = iter(rows)
+    header = next(rows, None)
+    if header is None:
+        result.errors.append(RowError(0, _("文件"), _("文件是空的，第1行应为表头")))
+        return
+    positions = _read_header(ledger, header, result)
+    if result.errors:
+        return
+    state = PlanState(positions=positions, ctx=ImportContext(ledger), existing={}, result=result, actor=actor)
+    number = 1
+    while batch := list(islice(rows, STREAM_ROWS)):
+        body = []
+        for row in batch:
+            number += 1
+            if any(cell_text(v) for v in row):
+                body.append((number, row))
+        del batch
+        if body:
+            result.total += len(body)
+            state.ctx = ImportContext(ledger)
+            _preload(body, positions, state.ctx)
+            state.existing = _existing(ledger, body, positions, state.ctx)
+            texts = [_compact(tuple(cell_text(_cell(row, i)) for i in state.key_indexes)) for _n, row in body]
+            state.seen_texts.load(texts)
+            planned = [p for p in (_plan_row(ledger, n, row, state) for n, row in body) if p is not None]
+            # Keys read differently from their text (a number, a reference) stay in memory: they are
+            # the few ledgers keyed so, whose files are small.
+            state.seen_texts.flush()
+            yield planned
+        if on_chunk:
+            on_chunk(number)
+    state.seen_texts.close()
+
+
+def _preload(body: list[tuple[int, list[Any]]], positions: dict[int, Column], ctx: ImportContext) -> None:
+    for index, column in positions.items():
+        if isinstance(column, RefColumn):
+            texts: set[str] = set()
+            for _n, row in body:
+                texts.update(_split_ref(column, _cell(row, index)))
+            ctx.preload(column, texts)
+
+
 def _read_header(ledger: Ledger, cells: list[Any], result: ImportResult) -> dict[int, Column]:
     by_header = {c.header: c for c in ledger.columns}
+    shown = ledger.shown_headers  # written by the export for reading, ignored here
     positions: dict[int, Column] = {}
     seen: dict[str, int] = {}
     for index, title in enumerate(cell_text(h) for h in cells):
-        if not title:
+        if not title or title in shown:
             continue
         if title not in by_header:
             warning = _("已忽略未知列“%(h)s”") % {"h": title}
@@ -248,10 +302,11 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
     m2m: dict[str, list[Any]] = {}
     errors_before = len(state.result.errors)
     raw_key = tuple(cell_text(_cell(row, i)) for i in state.key_indexes)
-    if raw_key in state.seen_texts:
-        state.report(n, ledger.key_columns[0].header, _duplicate(state.seen_texts[raw_key]))
+    text_key = _compact(raw_key)
+    if text_key in state.seen_texts:
+        state.report(n, ledger.key_columns[0].header, _duplicate(state.seen_texts[text_key]))
         return None
-    state.seen_texts[raw_key] = n
+    state.seen_texts[text_key] = n
     for index, column in state.positions.items():
         raw = _cell(row, index)
         try:
@@ -268,10 +323,15 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
     if len(state.result.errors) > errors_before:
         return None
     key = tuple(_key_atom(values[c.field]) for c in ledger.key_columns)
-    if key in state.seen_keys:
-        state.report(n, ledger.key_columns[0].header, _duplicate(state.seen_keys[key]))
+    # Keys read as they are written are known by their text; the others (references, numbers) here.
+    earlier = state.seen_keys.get(key)
+    if earlier is None and key != raw_key:
+        earlier = state.seen_texts.get(_compact(key)) if all(isinstance(k, str) for k in key) else None
+    if earlier is not None:
+        state.report(n, ledger.key_columns[0].header, _duplicate(earlier))
         return None
-    state.seen_keys[key] = n
+    if key != raw_key:
+        state.seen_keys[key] = n
     current = state.existing.get(key)
     if current is not None and not state.may_write(current):
         state.report(n, ledger.key_columns[0].header, _("该记录不在您负责的区划内，不能通过导入修改"))
@@ -313,6 +373,11 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
     return planned
 
 
+def _compact(key: tuple) -> Any:
+    """A key as kept for a whole file: one text alone rather than a tuple of one."""
+    return key[0] if len(key) == 1 else key
+
+
 def _duplicate(first_row: int) -> str:
     return _("与第%(r)s行重复") % {"r": first_row}
 
@@ -325,8 +390,8 @@ class PlanState:
     ctx: ImportContext
     existing: dict[tuple, models.Model]
     result: ImportResult
-    seen_texts: dict[tuple, int] = field(default_factory=dict)
-    seen_keys: dict[tuple, int] = field(default_factory=dict)
+    seen_texts: SeenKeys = field(default_factory=SeenKeys)
+    seen_keys: SeenKeys = field(default_factory=SeenKeys)
     reported: set[tuple[int, str]] = field(default_factory=set)
     actor: User | None = None
 
@@ -346,7 +411,9 @@ class PlanState:
 
     def report(self, row: int, header: str, message: str) -> None:
         """One reason per cell: the first found."""
-        if (row, header) not in self.reported:
+        if len(self.result.errors) >= MAX_ERRORS:
+            self.result.more_errors += 1
+        elif (row, header) not in self.reported:
             self.reported.add((row, header))
             self.result.errors.append(RowError(row, header, message))
 

@@ -10,6 +10,8 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
+MAX_ERRORS = 10_000  # errors kept for the report; more are counted
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -33,6 +35,14 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # The first updated rows' changes, for the confirmation (`streaming.row_changes`).
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    # Errors found beyond MAX_ERRORS, counted but not kept.
+    more_errors: int = 0
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + self.more_errors
 
     @property
     def ok(self) -> bool:
@@ -42,7 +52,7 @@ class ImportResult:
         if self.errors:
             return _("共%(total)s行，发现%(n)s处错误，未写入任何数据。") % {
                 "total": self.total,
-                "n": len(self.errors),
+                "n": self.error_count,
             }
         verb = _("检查通过，可导入") if self.dry_run else _("已导入")
         return _("%(verb)s：共%(total)s行，新增%(c)s条，更新%(u)s条，无变化%(s)s条。") % {

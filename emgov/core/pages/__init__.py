@@ -20,6 +20,8 @@ from emgov.core.pages.filters import (
     TownFilter,
     ValuesFilter,
     YearFilter,
+    parse_key,
+    parse_year,
 )
 from emgov.core.pages.forms import LedgerForm, LookupInput
 
@@ -37,6 +39,8 @@ __all__ = [
     "ValuesFilter",
     "YearFilter",
     "pages_for",
+    "parse_key",
+    "parse_year",
     "path_fields",
     "path_label",
     "path_value",

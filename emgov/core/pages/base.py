@@ -19,14 +19,15 @@ from django.forms import ModelForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.core import audit, services
 from emgov.core.display import EMPTY, display_value
 from emgov.core.forms import VoidForm
 from emgov.core.interchange import registry
+from emgov.core.masking import HIDDEN
 from emgov.core.models import Role, User
+from emgov.core.pages.exports import ExportPages
 from emgov.core.pages.fields import path_fields, path_label, path_value
 from emgov.core.pages.filters import Filter, as_filter
 from emgov.core.pages.imports import ImportPages
@@ -44,7 +45,7 @@ def pages_for(model: type[models.Model]) -> LedgerPages | None:
     return _PAGES_BY_MODEL.get(model)
 
 
-class LedgerPages(ProcedurePages, ImportPages):
+class LedgerPages(ProcedurePages, ImportPages, ExportPages):
     name: str = ""
     namespace: str = ""
     model: type[models.Model]
@@ -116,6 +117,13 @@ class LedgerPages(ProcedurePages, ImportPages):
     def list_queryset(self, user: User) -> models.QuerySet:
         return self.queryset(user).prefetch_related(*self.prefetch_related)
 
+    def hidden_fields(self, user: User) -> set[str]:
+        """Fields whose values this user may not read on the record's page and in its history."""
+        return set()
+
+    def shown_value(self, obj: models.Model, name: str, hidden: set[str]) -> Any:
+        return HIDDEN if name in hidden else display_value(obj, name)
+
     def can_edit(self, user: User) -> bool:
         return user.sees_everything or self.edit_roles is None or user.role in self.edit_roles
 
@@ -139,6 +147,9 @@ class LedgerPages(ProcedurePages, ImportPages):
             path(f"{n}/new/", self.create_view, name=f"{n}-create"),
             path(f"{n}/<int:pk>/edit/", self.edit_view, name=f"{n}-edit"),
             path(f"{n}/export.<str:fmt>", self.export_view, name=f"{n}-export"),
+            path(f"{n}/export/<int:pk>/", self.export_job_view, name=f"{n}-export-job"),
+            path(f"{n}/export/<int:pk>/status/", self.export_status_view, name=f"{n}-export-status"),
+            path(f"{n}/export/<int:pk>/download/", self.export_download_view, name=f"{n}-export-download"),
         ]
         if self.procedure is not None:
             patterns.append(path(f"{n}/<int:pk>/steps/<str:step>/", self.step_view, name=f"{n}-step"))
@@ -186,7 +197,7 @@ class LedgerPages(ProcedurePages, ImportPages):
         if self.voidable and params.get("voided") != "1":
             qs = qs.filter(voided_at__isnull=True)
         sort = params.get("sort", "")
-        if sort.lstrip("-") in self.sortable():
+        if sort.removeprefix("-") in self.sortable():
             qs = qs.order_by(sort, "pk")
         else:
             qs = qs.order_by(*self.default_ordering)
@@ -261,8 +272,13 @@ class LedgerPages(ProcedurePages, ImportPages):
         extra: dict[str, Any] | None = None,
         status: int = 200,
     ) -> HttpResponse:
+        hidden = self.hidden_fields(request.user)
         fields = [
-            {"label": f.verbose_name, "value": display_value(obj, f.name), "url": _record_url(obj, f)}
+            {
+                "label": f.verbose_name,
+                "value": self.shown_value(obj, f.name, hidden),
+                "url": _record_url(obj, f),
+            }
             for f in self.model._meta.fields
             if f.name not in ("id", "path") and f.editable
         ] + [
@@ -270,7 +286,8 @@ class LedgerPages(ProcedurePages, ImportPages):
             for f in self.model._meta.many_to_many
         ]
         history = [
-            {"entry": e, "changes": audit.labelled_changes(obj, e.changes)} for e in audit.history(obj)
+            {"entry": e, "changes": audit.labelled_changes(obj, _without(e.changes, hidden))}
+            for e in audit.history(obj)
         ]
         context = {
             **self.base_context(request),
@@ -376,13 +393,17 @@ class LedgerPages(ProcedurePages, ImportPages):
             },
         )
 
+    def void(self, obj: models.Model, *, actor: Any, reason: str) -> models.Model:
+        """Void the record; a ledger whose records carry others voids them too (its service)."""
+        return services.record_void(obj, actor=actor, reason=reason)
+
     def void_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         self._require_edit(request)
         obj = self.get_object(request, pk)
         form = VoidForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
-                services.record_void(obj, actor=request.user, reason=form.cleaned_data["reason"])
+                self.void(obj, actor=request.user, reason=form.cleaned_data["reason"])
             except ValidationError as exc:
                 add_errors(form, exc)
             else:
@@ -412,15 +433,8 @@ class LedgerPages(ProcedurePages, ImportPages):
             ]
         return render(request, "core/pages/_lookup_options.html", {"options": options})
 
-    def export_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
-        if fmt not in ("xlsx", "csv") or not self.ledger_id:
-            raise Http404
-        qs, _state = self.filtered(request)
-        out = _spool()
-        registry.get(self.ledger_id).export(qs, out, fmt)
-        out.seek(0)
-        stamp = timezone.localtime().strftime("%Y%m%d")
-        return FileResponse(out, as_attachment=True, filename=f"{self.title}_{stamp}.{fmt}")
+    def spool(self) -> IO[bytes]:
+        return _spool()
 
     def template_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
         if fmt not in ("xlsx", "csv"):
@@ -429,6 +443,13 @@ class LedgerPages(ProcedurePages, ImportPages):
         registry.get(self.ledger_id).template(out, fmt)
         out.seek(0)
         return FileResponse(out, as_attachment=True, filename=f"{self.title}_模板.{fmt}")
+
+
+def _without(changes: dict[str, Any], hidden: set[str]) -> dict[str, Any]:
+    """An audit entry's changes with the values of hidden fields withheld (the change itself shown)."""
+    if not hidden:
+        return changes
+    return {k: ([HIDDEN, HIDDEN] if k in hidden else v) for k, v in changes.items()}
 
 
 def _record_url(obj: models.Model, field: models.Field) -> str | None:

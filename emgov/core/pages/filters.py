@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from emgov.core import clock
 from emgov.core.models import RegionLevel, User
 from emgov.core.pages.fields import path_fields
 
@@ -18,6 +19,22 @@ if TYPE_CHECKING:
     from emgov.core.pages.base import LedgerPages
 
 YEARS_BACK = 10
+# A key or a year typed into the address bar is ignored unless the database can compare it.
+MAX_KEY = 2**63 - 1
+MIN_YEAR, MAX_YEAR = 1, 9999
+
+
+def parse_key(value: str) -> int | None:
+    """A primary key from a GET parameter, or None for anything else (letters, signs, 10**30)."""
+    if value.isascii() and value.isdigit() and int(value) <= MAX_KEY:
+        return int(value)
+    return None
+
+
+def parse_year(value: str) -> int | None:
+    """A year from a GET parameter (1–9999), or None."""
+    year = parse_key(value)
+    return year if year is not None and MIN_YEAR <= year <= MAX_YEAR else None
 
 
 class Filter:
@@ -39,7 +56,13 @@ class Filter:
         return [(str(v), str(label)) for v, label in field.choices or []]
 
     def apply(self, qs: models.QuerySet, value: str) -> models.QuerySet:
-        return qs.filter(**{self.path: value})
+        field = self.field(qs.model)
+        try:
+            typed = field.to_python(value)
+            field.run_validators(typed)
+        except (ValidationError, ValueError, OverflowError):
+            return qs  # not a value of the field: narrows nothing, as an unknown parameter would
+        return qs.filter(**{self.path: typed})
 
 
 class ChoiceFilter(Filter):
@@ -92,9 +115,8 @@ class RelatedFilter(Filter):
         return [(str(o.pk), str(o)) for o in related]
 
     def apply(self, qs: models.QuerySet, value: str) -> models.QuerySet:
-        if not value.isdigit():
-            return qs
-        return qs.filter(**{f"{self.path}__pk": int(value)})
+        key = parse_key(value)
+        return qs if key is None else qs.filter(**{f"{self.path}__pk": key})
 
 
 class TownFilter(RelatedFilter):
@@ -116,13 +138,12 @@ class YearFilter(Filter):
         super().__init__(field_path, label=label or gettext_lazy("年度"), name=name)
 
     def options(self, pages: LedgerPages, user: User) -> list[tuple[str, str]]:
-        this_year = timezone.localdate().year
+        this_year = clock.today().year
         return [(str(y), str(y)) for y in range(this_year, this_year - YEARS_BACK - 1, -1)]
 
     def apply(self, qs: models.QuerySet, value: str) -> models.QuerySet:
-        if not value.isdigit():
-            return qs
-        return qs.filter(**{f"{self.path}__year": int(value)})
+        year = parse_year(value)
+        return qs if year is None else qs.filter(**{f"{self.path}__year": year})
 
 
 class ValuesFilter(Filter):

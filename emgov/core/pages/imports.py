@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from emgov.core import jobs
 from emgov.core.forms import ImportForm
 from emgov.core.interchange import registry
-from emgov.core.interchange.files import FileError
+from emgov.core.interchange.files import FileError, csv_safe
 from emgov.core.models import ImportJob, ImportState, User
 from emgov.core.models.regions import bureau_region
 
@@ -68,6 +68,7 @@ class ImportPages:
                 form.add_error("file", str(exc))
             else:
                 return redirect(self.url("import-job", pk=job.pk))
+        jobs.reap_dead_workers()
         recent = ImportJob.objects.filter(user=request.user, ledger_id=self.ledger_id)[:RECENT_JOBS]
         return render(
             request,
@@ -83,10 +84,12 @@ class ImportPages:
         )
 
     def _job_context(self, request: HttpRequest, job: ImportJob) -> dict[str, Any]:
+        jobs.reap_dead_workers()
+        job.refresh_from_db()
         step, done, total = jobs.live_progress(job)
         if job.state == ImportState.WRITING and step == _("检查"):
             step = _("写入前复核")
-        errors = job.errors or []
+        errors = jobs.error_texts(job)
         return {
             **self.base_context(request),
             "job": job,
@@ -100,6 +103,7 @@ class ImportPages:
             "errors": errors,
             "error_count": (job.summary or {}).get("error_count", len(errors)),
             "warnings": (job.summary or {}).get("warnings", []),
+            "changes": (job.summary or {}).get("changes", []) if job.state == ImportState.CHECKED else [],
         }
 
     def import_job_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -118,8 +122,8 @@ class ImportPages:
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
         response.write("\ufeff")
         writer = csv.writer(response)
-        writer.writerow([_("错误")])
-        writer.writerows([e] for e in job.errors or [])
+        writer.writerow([_("行"), _("列"), _("原因")])
+        writer.writerows([csv_safe(v) for v in cells] for cells in jobs.error_cells(job))
         return response
 
     def import_confirm_view(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -12,9 +12,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.core.workflow import Procedure, Step
 
 
@@ -38,7 +38,7 @@ def posted_version(request: HttpRequest) -> int:
 
 def step_form(form_class: type[forms.Form], request: HttpRequest, **kwargs: Any) -> forms.Form:
     """The step's form, bound on POST; on GET its date fields start at today."""
-    today = timezone.localdate()
+    today = clock.today()
     initial = {n: today for n, f in form_class.base_fields.items() if isinstance(f, forms.DateField)}
     initial.update(kwargs.pop("initial", {}))
     return form_class(request.POST or None, initial=initial, **kwargs)
@@ -86,7 +86,7 @@ class ProcedurePages:
 
     def _step_form(self, step: Step, obj: Any, data: Any, **kwargs: Any) -> forms.Form:
         form_class = step.form or forms.Form
-        today = timezone.localdate()
+        today = clock.today()
         initial = {n: today for n, f in form_class.base_fields.items() if isinstance(f, forms.DateField)}
         return self.procedure.form(step, obj, data, initial=initial, **kwargs)
 

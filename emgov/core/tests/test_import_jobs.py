@@ -68,7 +68,8 @@ def test_a_bad_file_shows_every_error_and_writes_nothing(nanhai, django_capture_
     assert Enterprise.objects.count() == 0
     assert not jobs.stored_path(job).exists()
     errors = client.get(f"{BASE}{job.pk}/errors.csv").content.decode("utf-8-sig")
-    assert "第3行 统一社会信用代码" in errors
+    assert errors.splitlines()[0] == "行,列,原因"
+    assert "3,统一社会信用代码," in errors
 
 
 def test_upload_then_confirm_writes_the_file_with_progress_to_the_end(

@@ -85,6 +85,13 @@ def exported(ledger_id: str, path) -> list[list[str]]:
     return rows
 
 
+def importable(ledger_id: str, rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the columns an export adds for reading (names beside keys), which import ignores."""
+    shown = registry.get(ledger_id).shown_headers
+    keep = [i for i, title in enumerate(rows[0]) if title not in shown]
+    return [[row[i] for i in keep] for row in rows]
+
+
 def by_key(rows: list[list[str]]) -> list[list[str]]:
     return [rows[0], *sorted(rows[1:])]
 
@@ -106,7 +113,9 @@ def test_export_import_into_an_empty_database_export_gives_the_same_rows(fmt, tm
         load_ok(ledger_id, SAMPLES[ledger_id], fmt)
     first = {ledger_id: exported(ledger_id, tmp_path / f"1-{ledger_id}.{fmt}") for ledger_id in ORDER}
     for ledger_id in ORDER:
-        assert by_key(first[ledger_id]) == by_key(expected_export(ledger_id)), ledger_id
+        assert by_key(importable(ledger_id, first[ledger_id])) == by_key(expected_export(ledger_id)), (
+            ledger_id
+        )
 
     empty_the_database()
     assert all(registry.get(i).model._default_manager.count() == 0 for i in ORDER)

@@ -117,9 +117,9 @@ def test_a_bureau_enforcement_visit_needs_two_officers():
         ),
     )
     assert messages(result) == [
-        "第2行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有1名",
-        "第3行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有0名",
-        "第4行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有1名",
+        "第2行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有1名（行政处罚法第四十二条第一款）",
+        "第3行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有0名（行政处罚法第四十二条第一款）",
+        "第4行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有1名（行政处罚法第四十二条第一款）",
     ]
     assert counts.unchanged()
 
@@ -128,7 +128,7 @@ def test_a_bureau_enforcement_visit_without_the_officers_column_is_refused():
     load_before("inspections")
     rows = [r[:6] + r[7:] for r in sample_rows("inspections", {})]
     assert messages(load("inspections", rows)) == [
-        "第2行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有0名"
+        "第2行 执法人员证号: 本局的执法检查须有至少两名持有效执法证的执法人员，本条只有0名（行政处罚法第四十二条第一款）"
     ]
 
 
@@ -140,7 +140,7 @@ def test_an_officer_whose_certificate_expired_before_the_visit_is_named():
         sample_rows("inspections", {"检查日期": "2023-04-01", "执法人员证号": "44060500001；44060500003"}),
     )
     assert messages(result) == [
-        "第2行 执法人员证号: 执法人员王五（44060500003）的执法证在2023-04-01无效（已过期、暂扣或注销）"
+        "第2行 执法人员证号: 执法人员王五（44060500003）的执法证在2023-04-01无效（已过期、暂扣或注销）（行政处罚法第四十二条第一款）"
     ]
     assert counts.unchanged()
 

@@ -20,10 +20,10 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emgov.cases.models import PenaltyCase, PenaltyKind
+from emgov.core import clock
 from emgov.core.models import RuleVersion
 from emgov.core.rules import Rule
 from emgov.publicity.rules import (
@@ -170,7 +170,7 @@ def on_display(
     Where the general and the serious periods agree, SQL decides; the decisions between the two (shown
     for one severity only) are read once, light, and judged here.
     """
-    today = today or timezone.localdate()
+    today = today or clock.today()
     periods = periods or PeriodRules.load()
     general = periods.reaching(PENALTY_GENERAL_MAX_MONTHS, today)
     serious = periods.reaching(PENALTY_SERIOUS_MAX_MONTHS, today)

@@ -17,11 +17,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases.models import PenaltyCase
-from emgov.core import services
+from emgov.core import clock, services
 from emgov.core.models import User
 from emgov.core.services import VIA_WEB
 from emgov.licensing.models import LicensingCase
@@ -92,7 +91,7 @@ def _check_publishable(case: Decision, on: datetime.date) -> None:
             },
             code="published_before_decided",
         )
-    if on > timezone.localdate():
+    if on > clock.today():
         raise ValidationError(
             {"published_on": ValidationError(_("公示日期不能晚于今天。"), code="published_in_future")},
             code="published_in_future",
@@ -117,7 +116,7 @@ def publication_publish(
     """公示: publish a decision on `on` (today by default); after a withdrawal this republishes it."""
     current = _locked(case)
     _require_scope(current, actor)
-    on = on or timezone.localdate()
+    on = on or clock.today()
     _check_publishable(current, on)
     again = publications_of(current).filter(withdrawn_on__isnull=False).exists()
     reason = _("更正后重新公示") if again else ""
@@ -183,7 +182,7 @@ def withdraw(
             code="reason_required",
         )
     decision = _locked(publication.decision)
-    on = withdrawn_on or timezone.localdate()
+    on = withdrawn_on or clock.today()
     if on < publication.published_on:
         raise ValidationError(
             {

@@ -16,10 +16,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from emgov.core import services
+from emgov.core import clock, services
 from emgov.core.models import User
 from emgov.core.numbering import number_take
 from emgov.core.services import VIA_WEB
@@ -193,7 +192,7 @@ def deem_withdrawn(
             % {"day": _d(due)},
             "supplement_not_due",
         )
-    if withdrawn_on > timezone.localdate():
+    if withdrawn_on > clock.today():
         raise _error("withdrawn_on", _("认定日期不能晚于今天。"), "future")
     return _with_clock(request, {"withdrawn_on": withdrawn_on})
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from emgov.core.pages import LedgerPages, ValuesFilter, YearFilter
+from emgov.core import clock
+from emgov.core.pages import LedgerPages, ValuesFilter, YearFilter, parse_year
 from emgov.core.permissions import LEGAL_STAFF
 from emgov.publicity import queries
 from emgov.publicity.forms.disclosures import DisclosureForm
@@ -35,11 +35,8 @@ DISCLOSURE_PAGES = DisclosurePages()
 
 def statistics(request: HttpRequest) -> HttpResponse:
     """The year's disclosure statistics: applications and proactive items."""
-    this_year = timezone.localdate().year
-    try:
-        year = int(request.GET.get("year", this_year))
-    except ValueError:
-        year = this_year
+    this_year = clock.today().year
+    year = parse_year(request.GET.get("year", "")) or this_year
     return render(
         request,
         "publicity/statistics.html",

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from emgov.core.masking import mask_personal
 from emgov.legal.models import NormativeDocument, NormativeStatus
 from emgov.publicity.queries import public_penalties, published_items, search_public_penalties
 from emgov.publicity.services.cf import public_listing, public_penalty
@@ -29,6 +30,12 @@ PUBLIC_SECTIONS: list[tuple[str, Any]] = [
     ("public:normative-documents", _("现行有效规范性文件")),
     ("public:penalties", _("行政处罚决定公示")),
 ]
+
+
+def register_public_section(url_name: str, label: Any) -> None:
+    """Add a section of another app to the public site's menu (once)."""
+    if not any(name == url_name for name, _label in PUBLIC_SECTIONS):
+        PUBLIC_SECTIONS.append((url_name, label))
 
 
 def render_public(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -69,7 +76,7 @@ def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_public(
         request,
         "publicity/public/disclosure.html",
-        {"title": item.title, "section": "public:disclosures", "item": item},
+        {"title": mask_personal(item.title), "section": "public:disclosures", "item": item},
     )
 
 

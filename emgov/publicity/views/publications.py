@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from emgov.cases.models import PenaltyCase
+from emgov.core import clock
 from emgov.core.credit_export import parse_period
 from emgov.core.interchange.files import FORMATS
 from emgov.core.models import User
@@ -64,7 +64,7 @@ def pending(request: HttpRequest) -> HttpResponse:
     """待公示/逾期未公示: the decisions to publish, each with its due day, and the publish button."""
     overdue_only = request.GET.get("overdue") == "1"
     rows = queries.pending_decisions(request.user, overdue_only=overdue_only)
-    today = timezone.localdate()
+    today = clock.today()
     return render(
         request,
         "publicity/publications_pending.html",
@@ -107,11 +107,11 @@ def publish(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             request,
             "publicity/_pending_row.html",
             {
-                "row": queries.pending_row(case, timezone.localdate()),
+                "row": queries.pending_row(case, clock.today()),
                 "publication": publication,
                 "error": error,
                 "can_publish": True,
-                "today": timezone.localdate(),
+                "today": clock.today(),
             },
         )
     if error:
@@ -175,7 +175,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("withdrawn") == "1":
         qs = qs.filter(withdrawn_on__isnull=False)
     page = Paginator(qs.order_by("-published_on", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    periods, today = PeriodRules.load(), timezone.localdate()
+    periods, today = PeriodRules.load(), clock.today()
     return render(
         request,
         "publicity/publications.html",

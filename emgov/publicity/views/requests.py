@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from emgov.core.display import display_value
 from emgov.core.documents import DOCX_CONTENT_TYPE, document_response
+from emgov.core.masking import HIDDEN
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, YearFilter
-from emgov.core.permissions import LEGAL_STAFF
+from emgov.core.permissions import DISCLOSURE_HANDLERS, LEGAL_STAFF
 from emgov.core.workdays import WorkdayCalendar
 from emgov.publicity.forms.requests import APPLICATION_FIELDS, DisclosureRequestForm
 from emgov.publicity.models import DisclosureRequest
@@ -24,6 +25,9 @@ from emgov.publicity.procedures import DISCLOSURE_REQUEST
 from emgov.publicity.services.deadlines import compute_clock
 from emgov.publicity.services.letters import LETTERS, letters_of, reply_letter
 from emgov.publicity.services.requests import disclosure_request_register, disclosure_request_update
+
+# An applicant's identity document number and telephone: read by those who handle requests alone.
+APPLICANT_PRIVATE = ("applicant_id_number", "applicant_phone")
 
 HANDLING_FIELDS = (
     "supplement_requested_on",
@@ -68,22 +72,29 @@ class DisclosureRequestPages(LedgerPages):
     def update(self, obj, *, actor, changes, expected_version):
         return disclosure_request_update(obj, actor=actor, changes=changes, expected_version=expected_version)
 
+    def hidden_fields(self, user: User) -> set[str]:
+        return set() if user.role in DISCLOSURE_HANDLERS else set(APPLICANT_PRIVATE)
+
     def detail_extra(self, request: HttpRequest, obj: DisclosureRequest) -> dict[str, Any]:
+        hidden = self.hidden_fields(request.user)
         return {
             "clock": compute_clock(obj, WorkdayCalendar()),
-            "application": _field_rows(obj, APPLICATION_FIELDS, keep_empty=True),
+            "application": _field_rows(obj, APPLICATION_FIELDS, keep_empty=True, hidden=hidden),
             "handling": _field_rows(obj, HANDLING_FIELDS, keep_empty=False),
             "letters": [{"kind": kind, "title": letter.title} for kind, letter in letters_of(obj)],
         }
 
 
-def _field_rows(obj: DisclosureRequest, names: tuple[str, ...], *, keep_empty: bool) -> list[dict[str, Any]]:
+def _field_rows(
+    obj: DisclosureRequest, names: tuple[str, ...], *, keep_empty: bool, hidden: set[str] = frozenset()
+) -> list[dict[str, Any]]:
     rows = []
     for name in names:
         value = getattr(obj, name)
         if not keep_empty and value in (None, ""):
             continue
-        rows.append({"label": obj._meta.get_field(name).verbose_name, "value": display_value(obj, name)})
+        shown = HIDDEN if name in hidden else display_value(obj, name)
+        rows.append({"label": obj._meta.get_field(name).verbose_name, "value": shown})
     return rows
 
 

@@ -6,7 +6,7 @@ from emgov.core.backups import BackupError, restore
 
 
 class Command(BaseCommand):
-    help = "用备份文件恢复整个数据库（会覆盖现有数据）。Restore the whole database from a backup."
+    help = "用备份文件恢复数据库和上传的文件（会覆盖现有数据）。Restore the database and uploaded files."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="emgov backup 生成的备份文件")
@@ -16,7 +16,10 @@ class Command(BaseCommand):
         if not yes:
             raise CommandError("恢复会用备份覆盖现有的全部数据。确认无误后请加上 --yes 再运行。")
         try:
-            restore(Path(file))
+            manifest = restore(Path(file))
         except BackupError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"已从 {file} 恢复数据库")
+        self.stdout.write(
+            f"已从 {file}（{manifest.get('created_at', '')[:19]} 的备份）恢复数据库和上传的文件"
+        )
+        self.stdout.write("如备份来自较早的版本，请接着运行 emgov migrate 升级数据库结构。")

@@ -38,7 +38,21 @@ class TaskWorker:
             if self.stopping.wait(WORKER_RESTART_SECONDS):
                 return
             self.write(f"后台任务进程已退出（代码 {code}），正在重新启动")
+            self._reap()
             self.start()
+
+    def _reap(self) -> None:
+        """Fail the jobs the exited worker left running (their files are deleted)."""
+        from django.db import connection
+
+        from emgov.core import exports, jobs
+
+        try:
+            failed = jobs.reap_dead_workers() + exports.reap_dead_workers()
+        finally:
+            connection.close()
+        if failed:
+            self.write(f"已将 {failed} 个因后台进程退出而中断的任务标记为失败")
 
     def stop(self) -> None:
         # gunicorn's forked workers leave through the same `finally` as the server: only the process
