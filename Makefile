@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export EMGOV_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: install run test lint format check-system clean
+.PHONY: install run test fuzz lint format check-system clean bench-competition
 
 install: $(STAMP) node_modules/.package-lock.json
 
@@ -38,6 +38,16 @@ test: install
 	$(BIN)/emgov check --fail-level WARNING
 	$(BIN)/emgov makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# 500 participants answering at once against `emgov serve` (a benchmark; see docs/performance.md).
+bench-competition: install
+	$(BIN)/emgov bench_competition --participants 500
+
+# The API and list-page fuzzers with a larger budget than `make test` gives them (docs/security.md).
+fuzz: install
+	EMGOV_FUZZ_EXAMPLES=$${EMGOV_FUZZ_EXAMPLES:-25} \
+	EMGOV_FUZZ_PERSONAS=$${EMGOV_FUZZ_PERSONAS:-district_officer,legal,guicheng_officer,leader,admin} \
+	$(BIN)/python -m pytest -n 2 emgov/api/tests/test_fuzz.py emgov/core/tests/test_list_fuzz.py $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/python -m ruff check .

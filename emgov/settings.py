@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from emgov.env import env_bool, env_int, env_list, env_path, env_secret, env_str
 
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "csp",
     "axes",
     "ninja",
     "django_tasks",
@@ -52,9 +54,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "emgov.core.rules.RulesPerRequest",
     "emgov.core.middleware.LoginRequiredMiddleware",
+    "emgov.core.middleware.BadInputMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -103,7 +107,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email")},
+    },
+    {"NAME": "emgov.core.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -114,7 +122,12 @@ LOGOUT_REDIRECT_URL = "login"
 AXES_FAILURE_LIMIT = env_int("EMGOV_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
+# Locked out: a username from one address, so that failures typed against a name lock neither that
+# user elsewhere nor everyone behind the same address. The address is the client's, read through the
+# reverse proxies named in EMGOV_TRUSTED_PROXIES (addresses or networks, comma-separated).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "emgov.core.middleware.client_address"
+EMGOV_TRUSTED_PROXIES = env_list("EMGOV_TRUSTED_PROXIES", [])
 AXES_LOCKOUT_TEMPLATE = "core/locked.html"
 
 LANGUAGE_CODE = "zh-hans"
@@ -156,11 +169,50 @@ EMGOV_BASE_URL = env_str("EMGOV_BASE_URL", "http://127.0.0.1:8000")
 # (`emgov db_worker`). Tests switch to django-tasks' immediate backend with a fixture.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Deployment behind HTTPS (docs/security.md): EMGOV_HTTPS=true turns on every setting below that
+# HTTPS needs; each can still be set on its own.
+EMGOV_HTTPS = env_bool("EMGOV_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("EMGOV_SSL_REDIRECT", EMGOV_HTTPS)
+SECURE_HSTS_SECONDS = env_int("EMGOV_HSTS_SECONDS", 31536000 if EMGOV_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("EMGOV_HSTS_INCLUDE_SUBDOMAINS", EMGOV_HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("EMGOV_HSTS_PRELOAD", EMGOV_HTTPS)
+# The header the reverse proxy sets to say the browser used HTTPS; only behind a proxy that sets it.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("EMGOV_PROXY_SSL_HEADER", False) else None
+)
+SECURE_REFERRER_POLICY = "same-origin"
+# The cache holds the public pages' rate limits (and the business date): shared between the server's
+# processes when EMGOV_CACHE_URL names a Redis (redis://127.0.0.1:6379/1), else per process.
+_cache_url = env_str("EMGOV_CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+    if _cache_url
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("EMGOV_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("EMGOV_SECURE_COOKIES", EMGOV_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A working day: a session ends 8 hours after sign-in (EMGOV_SESSION_HOURS), and when the browser closes.
+SESSION_COOKIE_AGE = env_int("EMGOV_SESSION_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Scripts only from the site's own files (no inline script or on… handler); styles may be inline.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
@@ -24,6 +25,7 @@ api.add_router("/enforcement/", "emgov.api.enforcement.router")
 api.add_router("/dashboard/", "emgov.api.dashboard.router")
 api.add_router("/hazards/", "emgov.api.hazards.router")
 api.add_router("/cases/", "emgov.api.cases.router")
+api.add_router("/preparedness/", "emgov.api.preparedness.router")
 
 
 @api.exception_handler(ValidationError)
@@ -40,3 +42,9 @@ def not_found(request: HttpRequest, exc: Http404):
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: AuthenticationError):
     return api.create_response(request, {"detail": "未登录或令牌无效"}, status=401)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def out_of_range(request: HttpRequest, exc: Exception):
+    return api.create_response(request, {"detail": "参数中的数值超出允许范围"}, status=422)

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
-from emgov.core.models import ApiToken
+from emgov.core.middleware import client_address
+from emgov.core.tokens import token_authenticate
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
-        try:
-            found = ApiToken.objects.select_related("user").get(digest=ApiToken.hash(token))
-        except ApiToken.DoesNotExist:
+        user = token_authenticate(token, client_address(request))
+        if user is None:
             return None
-        if not found.user.is_active:
-            return None
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
-        request.user = found.user
-        return found.user
+        request.user = user
+        return user
 
 
 class ActiveSessionAuth(SessionAuth):

@@ -13,8 +13,9 @@ from django.urls import reverse
 from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from emgov.api.params import Pagination, year_query
 from emgov.api.steps import steps_routes
 from emgov.cases import services
 from emgov.cases.documents import DOCUMENTS_BY_KEY, documents_of, filename_stem
@@ -30,7 +31,7 @@ from emgov.enforcement.models import Hazard, Visit
 router = Router(tags=["行政处罚"])
 
 
-class CaseOut(Schema):
+class PenaltyCaseOut(Schema):
     id: int
     version: int
     case_number: str
@@ -178,9 +179,9 @@ def _require_edit(user: User) -> None:
         raise Http404
 
 
-@router.get("/", response=list[CaseOut], summary="行政处罚案件列表")
-@paginate(LimitOffsetPagination)
-def case_list(request: HttpRequest, stage: str | None = None, year: int | None = None):
+@router.get("/", response=list[PenaltyCaseOut], summary="行政处罚案件列表")
+@paginate(Pagination)
+def case_list(request: HttpRequest, stage: str | None = None, year: int | None = year_query()):
     qs = _cases(request.auth).filter(voided_at__isnull=True).order_by("-filed_on", "-pk")
     if stage:
         qs = qs.filter(stage=stage)
@@ -189,12 +190,12 @@ def case_list(request: HttpRequest, stage: str | None = None, year: int | None =
     return qs
 
 
-@router.get("/{pk}", response=CaseOut, summary="行政处罚案件")
+@router.get("/{pk}", response=PenaltyCaseOut, summary="行政处罚案件")
 def case_detail(request: HttpRequest, pk: int):
     return _case(request, pk)
 
 
-@router.post("/", response={201: CaseOut}, summary="立案（普通程序）")
+@router.post("/", response={201: PenaltyCaseOut}, summary="立案（普通程序）")
 def case_open(request: HttpRequest, payload: OpenIn):
     _require_edit(request.auth)
     data = {k: v for k, v in payload.dict().items() if v not in (None, "")}
@@ -218,7 +219,7 @@ def case_history(request: HttpRequest, pk: int):
 # GET /{pk}/steps: the steps the caller may take now and those refused, with the reason;
 # POST /{pk}/steps/{step}: take one, the body being the step's form fields and `version`.
 # This path existed before with the version optional: integrators still post without it.
-steps_routes(router, "", PENALTY_CASE, _cases, CaseOut, version_required=False)
+steps_routes(router, "", PENALTY_CASE, _cases, PenaltyCaseOut, version_required=False)
 
 
 @router.get("/{pk}/evidence", response=list[EvidenceOut], summary="证据清单（含证据文件）")
@@ -228,7 +229,7 @@ def case_evidence(request: HttpRequest, pk: int):
 
 @router.post(
     "/{pk}/evidence/{evidence_id}/files",
-    response=CaseOut,
+    response=PenaltyCaseOut,
     summary="上传证据文件（扫描件、照片、录音录像；multipart，含 version）：办理“上传证据文件”环节",
 )
 def case_evidence_file(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from emgov.api.params import Pagination
 from emgov.core.models import Department, Region
 
 router = Router(tags=["基础数据"])
@@ -37,7 +38,7 @@ class DepartmentOut(Schema):
 
 
 @router.get("/regions", response=list[RegionOut], summary="行政区划列表")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def region_list(request: HttpRequest, level: str | None = None):
     qs = Region.objects.visible_to(request.auth).select_related("parent").order_by("path")
     return qs.filter(level=level) if level else qs
@@ -49,7 +50,7 @@ def region_detail(request: HttpRequest, code: str):
 
 
 @router.get("/departments", response=list[DepartmentOut], summary="部门列表")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def department_list(request: HttpRequest):
     return Department.objects.visible_to(request.auth).select_related("region")
 

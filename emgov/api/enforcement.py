@@ -6,19 +6,20 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from emgov.api.enforcement_schemas import (
     DrawDetailOut,
     DrawIn,
     DrawOut,
+    InspectionPlanOut,
     MonthOut,
     OperationOut,
     PlanDetailOut,
     PlanIn,
-    PlanOut,
     TargetIn,
 )
+from emgov.api.params import Pagination, year_query
 from emgov.api.steps import steps_routes, take_step
 from emgov.core.models import Region, User
 from emgov.core.permissions import PLANNERS
@@ -84,9 +85,9 @@ def _draw_detail(draw: Draw) -> dict:
 # Plans -------------------------------------------------------------------------------------------
 
 
-@router.get("/plans", response=list[PlanOut], summary="检查计划列表")
-@paginate(LimitOffsetPagination)
-def plan_list(request: HttpRequest, year: int | None = None, period: str | None = None):
+@router.get("/plans", response=list[InspectionPlanOut], summary="检查计划列表")
+@paginate(Pagination)
+def plan_list(request: HttpRequest, year: int | None = year_query(), period: str | None = None):
     qs = _plans(request).live().order_by("-year", "-month", "number")
     if year:
         qs = qs.filter(year=year)
@@ -136,7 +137,7 @@ def draws_of(user: User):
 
 
 @router.get("/draws", response=list[DrawOut], summary="双随机抽查列表")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def draw_list(request: HttpRequest, plan_id: int | None = None, published: bool | None = None):
     qs = _draws(request).live().order_by("-drawn_on", "-number")
     if plan_id:
@@ -195,10 +196,10 @@ def _operations(request: HttpRequest):
 
 
 @router.get("/operations", response=list[OperationOut], summary="执法行动列表")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def operation_list(
     request: HttpRequest,
-    year: int | None = None,
+    year: int | None = year_query(),
     kind: str | None = None,
     unannounced: bool | None = None,
 ):
@@ -218,7 +219,7 @@ def operation_detail(request: HttpRequest, pk: int):
 
 
 @router.get("/monthly-check", response=list[MonthOut], summary="“四不两直”月度核查")
-def monthly_check(request: HttpRequest, year: int):
+def monthly_check(request: HttpRequest, year: int = year_query(required=True)):
     return [
         {
             "month": m.month,

@@ -20,7 +20,7 @@ class TargetOut(Schema):
     done: int
 
 
-class PlanOut(Schema):
+class InspectionPlanOut(Schema):
     id: int
     number: str
     name: str
@@ -40,7 +40,7 @@ class PlanOut(Schema):
         return obj.region.code if obj.region_id else None
 
 
-class PlanDetailOut(PlanOut):
+class PlanDetailOut(InspectionPlanOut):
     targets: list[TargetOut]
 
     @staticmethod

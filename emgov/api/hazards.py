@@ -11,12 +11,13 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from emgov.api.params import Pagination, year_query
 from emgov.api.renderers import DOCUMENT_FILE
 from emgov.api.steps import steps_routes, take_step
+from emgov.core import clock
 from emgov.core.documents import document_response
 from emgov.core.models import User
 from emgov.core.permissions import FIELD_STAFF
@@ -115,7 +116,7 @@ class OrderOut(Schema):
         return (approver.full_name or approver.username) if approver else ""
 
 
-class RegisterIn(Schema):
+class HazardRegisterIn(Schema):
     visit_id: int
     description: str
     grade: HazardGrade
@@ -134,7 +135,7 @@ class IssueIn(Schema):
     basis: str = ""
 
 
-class ExtendIn(Schema):
+class HazardExtendIn(Schema):
     version: int | None = None
     days: int
     reason: str
@@ -175,7 +176,7 @@ def orders_of(user: User):
 
 
 @router.get("/", response=list[HazardOut], summary="隐患列表")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def hazard_list(
     request: HttpRequest,
     status: HazardStatus | None = None,
@@ -201,7 +202,7 @@ def hazard_detail(request: HttpRequest, hazard_id: int):
 
 
 @router.post("/", response={201: HazardOut}, summary="登记隐患")
-def hazard_create(request: HttpRequest, payload: RegisterIn):
+def hazard_create(request: HttpRequest, payload: HazardRegisterIn):
     _require_staff(request)
     visit = get_object_or_404(Visit.objects.visible_to(request.auth).live(), pk=payload.visit_id)
     data = payload.dict()
@@ -219,13 +220,13 @@ steps_routes(router, "", HAZARD, hazards_of, HazardOut, version_required=False)
 def hazard_suspend(request: HttpRequest, hazard_id: int, issued_on: datetime.date | None = None):
     """The step `suspend` of the hazard; answers the order it issued."""
     hazard = get_object_or_404(_hazards(request), pk=hazard_id)
-    hazard = take_step(request, HAZARD, hazard, "suspend", {"issued_on": issued_on or timezone.localdate()})
+    hazard = take_step(request, HAZARD, hazard, "suspend", {"issued_on": issued_on or clock.today()})
     return Status(201, queries.suspension_of(hazard))
 
 
 @router.get("/orders", response=list[OrderOut], summary="执法文书列表")
-@paginate(LimitOffsetPagination)
-def order_list(request: HttpRequest, doc_type: OrderType | None = None, year: int | None = None):
+@paginate(Pagination)
+def order_list(request: HttpRequest, doc_type: OrderType | None = None, year: int | None = year_query()):
     qs = _orders(request).live()
     if doc_type:
         qs = qs.filter(doc_type=doc_type)
@@ -257,7 +258,7 @@ steps_routes(router, "/orders", ORDER, orders_of, OrderOut)
 
 
 @router.post("/orders/{int:order_id}/extend", response=OrderOut, summary="延长查封扣押期限（旧路径）")
-def order_extend(request: HttpRequest, order_id: int, payload: ExtendIn):
+def order_extend(request: HttpRequest, order_id: int, payload: HazardExtendIn):
     """The step `extend` of the order, with the earlier field names."""
     body = {
         "version": payload.version,

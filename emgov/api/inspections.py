@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from emgov.api.params import Pagination, year_query
 from emgov.core import attachments
 from emgov.core.models import Department, Officer, User
 from emgov.core.permissions import FIELD_STAFF
@@ -62,7 +63,7 @@ class AnswerOut(Schema):
         return obj.item.article
 
 
-class HazardOut(Schema):
+class VisitHazardOut(Schema):
     id: int
     number: str
     description: str
@@ -71,7 +72,7 @@ class HazardOut(Schema):
     status: str
 
 
-class AttachmentOut(Schema):
+class VisitAttachmentOut(Schema):
     id: int
     original_name: str
     size: int
@@ -107,8 +108,8 @@ class VisitDetailOut(VisitOut):
     findings: str
     result: str
     checklist: list[AnswerOut]
-    hazards: list[HazardOut]
-    attachments: list[AttachmentOut]
+    hazards: list[VisitHazardOut]
+    attachments: list[VisitAttachmentOut]
 
     @staticmethod
     def resolve_checklist(obj: Visit) -> list[ChecklistAnswer]:
@@ -184,8 +185,8 @@ def checklist_items(request: HttpRequest):
 
 
 @router.get("/visits", response=list[VisitOut], summary="检查记录列表")
-@paginate(LimitOffsetPagination)
-def visit_list(request: HttpRequest, nature: VisitNature | None = None, year: int | None = None):
+@paginate(Pagination)
+def visit_list(request: HttpRequest, nature: VisitNature | None = None, year: int | None = year_query()):
     qs = _visits(request.auth).order_by("-date", "-number")
     if nature:
         qs = qs.filter(nature=nature)
@@ -252,7 +253,7 @@ def visit_create(request: HttpRequest, payload: VisitIn):
     return Status(201, _detail(user).get(pk=visit.pk))
 
 
-@router.post("/visits/{pk}/attachments", response={201: AttachmentOut}, summary="上传照片或附件")
+@router.post("/visits/{pk}/attachments", response={201: VisitAttachmentOut}, summary="上传照片或附件")
 def visit_attach(request: HttpRequest, pk: int, file: File[UploadedFile]):
     user = _field_staff(request)
     visit = get_object_or_404(Visit.objects.visible_to(user).live(), pk=pk)

@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from emgov.api.params import Pagination, year_query
 from emgov.api.steps import steps_routes
 from emgov.core.models import Officer, User
 from emgov.core.services import VIA_API
@@ -23,7 +24,7 @@ from emgov.legal.procedures import CERTIFICATE, COUNSEL, LITIGATION, NORMATIVE_D
 router = Router(tags=["法制工作"])
 
 
-class AttachmentOut(Schema):
+class LegalAttachmentOut(Schema):
     id: int
     original_name: str
     size: int
@@ -44,7 +45,7 @@ class CounselOut(Schema):
     opinion: str
     answered_on: datetime.date | None
     region_code: str | None
-    attachments: list[AttachmentOut]
+    attachments: list[LegalAttachmentOut]
 
     @staticmethod
     def resolve_region_code(obj: CounselRecord) -> str | None:
@@ -169,8 +170,8 @@ def _exams(request: HttpRequest):
 
 
 @router.get("/counsel", response=list[CounselOut], summary="法律顾问列表")
-@paginate(LimitOffsetPagination)
-def counsel_list(request: HttpRequest, year: int | None = None, open: bool | None = None):
+@paginate(Pagination)
+def counsel_list(request: HttpRequest, year: int | None = year_query(), open: bool | None = None):
     qs = _counsel(request).order_by("-date", "-number")
     if year:
         qs = qs.filter(date__year=year)
@@ -185,8 +186,8 @@ def counsel_detail(request: HttpRequest, pk: int):
 
 
 @router.get("/litigation", response=list[LitigationOut], summary="行政诉讼与复议列表")
-@paginate(LimitOffsetPagination)
-def litigation_list(request: HttpRequest, year: int | None = None, kind: str | None = None):
+@paginate(Pagination)
+def litigation_list(request: HttpRequest, year: int | None = year_query(), kind: str | None = None):
     qs = _litigation(request).order_by("-received_on", "-number")
     if year:
         qs = qs.filter(received_on__year=year)
@@ -201,7 +202,7 @@ def litigation_detail(request: HttpRequest, pk: int):
 
 
 @router.get("/normative-documents", response=list[NormativeDocumentOut], summary="规范性文件列表")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def normative_list(request: HttpRequest, status: str | None = None):
     qs = _normative(request).order_by("-effective_on", "-pk")
     return qs.filter(status=status) if status else qs
@@ -213,8 +214,8 @@ def normative_detail(request: HttpRequest, pk: int):
 
 
 @router.get("/study-sessions", response=list[StudySessionOut], summary="学法活动列表")
-@paginate(LimitOffsetPagination)
-def study_list(request: HttpRequest, year: int | None = None, kind: str | None = None):
+@paginate(Pagination)
+def study_list(request: HttpRequest, year: int | None = year_query(), kind: str | None = None):
     qs = _study(request).order_by("-date", "-pk")
     if year:
         qs = qs.filter(date__year=year)
@@ -229,8 +230,8 @@ def study_detail(request: HttpRequest, pk: int):
 
 
 @router.get("/exams", response=list[ExamResultOut], summary="执法证考试成绩列表")
-@paginate(LimitOffsetPagination)
-def exam_list(request: HttpRequest, year: int | None = None):
+@paginate(Pagination)
+def exam_list(request: HttpRequest, year: int | None = year_query()):
     qs = _exams(request).order_by("-year", "officer__certificate_number")
     return qs.filter(year=year) if year else qs
 
@@ -250,7 +251,7 @@ steps_routes(router, "/officers", CERTIFICATE, officers, OfficerOut)
 
 @router.post(
     "/counsel/{pk}/attachments",
-    response={201: AttachmentOut},
+    response={201: LegalAttachmentOut},
     summary="上传附件（multipart：file，可带 version）",
 )
 def counsel_attach(request: HttpRequest, pk: int, file: File[UploadedFile], version: Form[int | None] = None):

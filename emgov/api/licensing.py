@@ -7,8 +7,9 @@ import datetime
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from emgov.api.params import Pagination, year_query
 from emgov.api.steps import steps_routes
 from emgov.core.models import Role, User
 from emgov.licensing import services
@@ -47,7 +48,7 @@ class ExcludedPeriodOut(Schema):
     note: str
 
 
-class CaseOut(Schema):
+class LicensingCaseOut(Schema):
     id: int
     version: int
     number: str
@@ -125,7 +126,7 @@ def _cases(user: User):
 
 
 @router.get("/items", response=list[ItemOut], summary="许可事项清单")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def item_list(request: HttpRequest, category: str | None = None):
     qs = LicensingItem.objects.visible_to(request.auth).filter(voided_at__isnull=True)
     return qs.filter(category=category) if category else qs
@@ -136,9 +137,9 @@ def item_detail(request: HttpRequest, pk: int):
     return get_object_or_404(LicensingItem.objects.visible_to(request.auth), pk=pk)
 
 
-@router.get("/cases", response=list[CaseOut], summary="许可案件列表")
-@paginate(LimitOffsetPagination)
-def case_list(request: HttpRequest, year: int | None = None, published: bool | None = None):
+@router.get("/cases", response=list[LicensingCaseOut], summary="许可案件列表")
+@paginate(Pagination)
+def case_list(request: HttpRequest, year: int | None = year_query(), published: bool | None = None):
     qs = _cases(request.auth).filter(voided_at__isnull=True).order_by("-accepted_on", "-number")
     if year:
         qs = qs.filter(accepted_on__year=year)
@@ -147,9 +148,9 @@ def case_list(request: HttpRequest, year: int | None = None, published: bool | N
     return qs
 
 
-@router.get("/cases/{pk}", response=CaseOut, summary="许可案件")
+@router.get("/cases/{pk}", response=LicensingCaseOut, summary="许可案件")
 def case_detail(request: HttpRequest, pk: int):
     return get_object_or_404(_cases(request.auth), pk=pk)
 
 
-steps_routes(router, "/cases", LICENSING_CASE, _cases, CaseOut, legacy=True)
+steps_routes(router, "/cases", LICENSING_CASE, _cases, LicensingCaseOut, legacy=True)

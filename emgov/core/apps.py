@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础数据")
 
     def ready(self) -> None:
-        from emgov.core import ledgers, navigation
+        from emgov.core import ledgers, navigation, tokens
 
         navigation.register_core()
         ledgers.register()
+        tokens.connect()

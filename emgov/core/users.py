@@ -37,18 +37,28 @@ class UserForm(forms.ModelForm):
 class NewUserForm(UserForm):
     password = forms.CharField(label=gettext_lazy("初始密码"), widget=forms.PasswordInput, strip=False)
 
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        validate_password(password)
-        return password
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            probe = User(username=cleaned.get("username", ""), full_name=cleaned.get("full_name", ""))
+            try:
+                validate_password(password, probe)
+            except ValidationError as exc:
+                self.add_error("password", exc)
+        return cleaned
 
 
 class PasswordResetForm(forms.Form):
     password = forms.CharField(label=gettext_lazy("新密码"), widget=forms.PasswordInput, strip=False)
 
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
-        validate_password(password)
+        validate_password(password, self.user)
         return password
 
 
@@ -109,7 +119,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def user_password(request: HttpRequest, pk: int) -> HttpResponse:
     _require_admin(request)
     user = get_object_or_404(User, pk=pk)
-    form = PasswordResetForm(request.POST or None)
+    form = PasswordResetForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         services.user_set_password(user, actor=request.user, password=form.cleaned_data["password"])
         messages.success(request, _("已重置 %(u)s 的密码。") % {"u": user.username})

@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 
 import chinese_calendar
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from emgov.core.models import HolidayOverride, HolidayYear
@@ -21,6 +22,21 @@ from emgov.core.models import HolidayOverride, HolidayYear
 SOURCE_STATUTORY = "国务院节假日安排"
 SOURCE_OVERRIDE = "本系统节假日调整"
 SOURCE_WEEKDAYS = "周一至周五（无节假日数据）"
+# The dates a deadline is computed from or falls on: a date outside (a mistyped year such as 9999) is
+# refused with a message rather than overflowing the calendar.
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2199, 12, 31)
+
+
+def require_computable(day: datetime.date) -> datetime.date:
+    """`day`, when deadlines can be computed from it; else a ValidationError naming the range."""
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            _("日期%(day)s超出系统可计算期限的范围（%(first)s至%(last)s），请核对年份。")
+            % {"day": day.isoformat(), "first": EARLIEST.isoformat(), "last": LATEST.isoformat()},
+            code="date_out_of_range",
+        )
+    return day
 
 
 def builtin_covers(year: int) -> bool:
@@ -95,14 +111,14 @@ class WorkdayCalendar:
         """
         if n < 0:
             raise ValueError("n must not be negative")
-        day = start
+        day = require_computable(start)
         if n == 0:
             while not self.is_workday(day):
-                day += datetime.timedelta(days=1)
+                day = require_computable(day + datetime.timedelta(days=1))
             return day
         counted = 0
         while counted < n:
-            day += datetime.timedelta(days=1)
+            day = require_computable(day + datetime.timedelta(days=1))
             if self.is_workday(day):
                 counted += 1
         return day
@@ -110,7 +126,8 @@ class WorkdayCalendar:
     def workdays_between(self, start: datetime.date, end: datetime.date) -> int:
         """Working days after `start` up to and including `end`."""
         count = 0
-        day = start
+        day = require_computable(start)
+        require_computable(end)
         while day < end:
             day += datetime.timedelta(days=1)
             count += self.is_workday(day)
@@ -127,7 +144,12 @@ def add_workdays(start: datetime.date, n: int) -> datetime.date:
 
 def add_days(start: datetime.date, n: int) -> datetime.date:
     """Calendar days (自然日): the n-th day after `start`."""
-    return start + datetime.timedelta(days=n)
+    require_computable(start)
+    try:
+        end = start + datetime.timedelta(days=n)
+    except OverflowError:
+        end = datetime.date.max
+    return require_computable(end)
 
 
 def calendar_period_end(

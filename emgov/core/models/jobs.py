@@ -52,6 +52,10 @@ class ImportJob(models.Model):
     updated_at = models.DateTimeField(_("最近更新"), default=timezone.now)
     started_at = models.DateTimeField(_("开始处理"), null=True, blank=True)
     finished_at = models.DateTimeField(_("处理完成"), null=True, blank=True)
+    # The worker running the job: where it runs, its process and when it last said it was alive.
+    worker_host = models.CharField(_("后台进程主机"), max_length=100, blank=True)
+    worker_pid = models.PositiveIntegerField(_("后台进程号"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("导入任务")
@@ -74,6 +78,57 @@ class ImportJob(models.Model):
     def is_active(self) -> bool:
         """Still moving without the user: the status page keeps polling."""
         return self.is_queued or self.is_running
+
+    @property
+    def percent(self) -> int:
+        return min(100, self.done * 100 // self.total) if self.total else 0
+
+
+class ExportState(models.TextChoices):
+    QUEUED = "queued", _("等待导出")
+    RUNNING = "running", _("正在导出")
+    DONE = "done", _("已导出")
+    FAILED = "failed", _("导出失败")
+
+
+class ExportJob(models.Model):
+    """One export of a ledger's list (as filtered) by one user, written in the background."""
+
+    ledger_id = models.CharField(_("台账"), max_length=50)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("导出人"),
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
+    )
+    title = models.CharField(_("名称"), max_length=100)
+    fmt = models.CharField(_("格式"), max_length=4)
+    query = models.CharField(_("筛选条件"), max_length=2000, blank=True)
+    state = models.CharField(
+        _("状态"), max_length=10, choices=ExportState.choices, default=ExportState.QUEUED
+    )
+    done = models.PositiveIntegerField(_("已导出行数"), default=0)
+    total = models.PositiveIntegerField(_("总行数"), default=0)
+    stored_name = models.CharField(_("存储文件"), max_length=100, blank=True)
+    message = models.CharField(_("说明"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("开始时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("最近更新"), default=timezone.now)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    worker_host = models.CharField(_("后台进程主机"), max_length=100, blank=True)
+    worker_pid = models.PositiveIntegerField(_("后台进程号"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("导出任务")
+        verbose_name_plural = _("导出任务")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.get_state_display()}）"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in (ExportState.QUEUED, ExportState.RUNNING)
 
     @property
     def percent(self) -> int:

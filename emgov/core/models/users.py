@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import datetime
 import hashlib
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,8 +46,22 @@ class User(AbstractUser):
         return cached
 
 
+TOKEN_DAYS_DEFAULT = 90
+TOKEN_DAYS_MAX = 366
+
+
+def token_default_expiry():
+    return timezone.now() + datetime.timedelta(days=TOKEN_DAYS_DEFAULT)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self) -> ApiTokenQuerySet:
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True)
+
+
 class ApiToken(models.Model):
-    """A token for scripts calling the JSON API; only its hash is stored."""
+    """A token for scripts calling the JSON API; only its hash is stored. It expires, its owner or the
+    administrator revokes it, and a password change or a deactivation of its user revokes it."""
 
     user = models.ForeignKey(
         User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="api_tokens"
@@ -54,7 +70,14 @@ class ApiToken(models.Model):
     prefix = models.CharField(_("前缀"), max_length=8, db_index=True)
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"), default=token_default_expiry)
     last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    last_used_from = models.CharField(_("最近使用地址"), max_length=45, blank=True)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+    revoked_reason = models.CharField(_("吊销原因"), max_length=200, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+    audit_exclude = ("digest", "last_used_at", "last_used_from")
 
     class Meta:
         verbose_name = _("API令牌")
@@ -62,6 +85,14 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def usable(self) -> bool:
+        return self.revoked_at is None and not self.expired
 
     @staticmethod
     def hash(raw: str) -> str:

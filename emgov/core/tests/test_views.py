@@ -63,12 +63,12 @@ def test_password_change(nanhai, demo_password):
         "/password/",
         {
             "old_password": demo_password,
-            "new_password1": "Guicheng#2024x",
-            "new_password2": "Guicheng#2024x",
+            "new_password1": "Lotus&River77",
+            "new_password2": "Lotus&River77",
         },
     )
     assert response.status_code == 302
-    assert Client().login(username="guicheng", password="Guicheng#2024x")
+    assert Client().login(username="guicheng", password="Lotus&River77")
 
 
 def test_interface_is_chinese_by_default_and_english_on_request(nanhai):

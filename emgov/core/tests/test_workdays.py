@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from emgov.core import services, workdays
 from emgov.core.models import HolidayOverride
@@ -50,3 +51,15 @@ def test_year_without_holiday_data_warns_and_counts_weekdays():
     # 2031-01-01 is a Wednesday: without data it is counted as a working day.
     assert calendar.add_workdays(D(2030, 12, 31), 1) == D(2031, 1, 1)
     assert workdays.SOURCE_WEEKDAYS in calendar.sources
+
+
+@pytest.mark.parametrize(
+    "start", [datetime.date(9999, 12, 31), datetime.date(1, 1, 1), datetime.date(2199, 12, 30)]
+)
+def test_a_deadline_beyond_the_calendar_is_refused_in_chinese(db, start):
+    with pytest.raises(ValidationError) as refused:
+        workdays.calendar_period_end(start, 15)
+    assert refused.value.code == "date_out_of_range"
+    assert "超出系统可计算期限的范围" in refused.value.messages[0]
+    with pytest.raises(ValidationError):
+        workdays.add_workdays(start, 20)
