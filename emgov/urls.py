@@ -21,6 +21,8 @@ urlpatterns = [
     path("publicity/", include("emgov.publicity.urls")),
     path("public/", include("emgov.publicity.public_urls")),
     path("public/", include("emgov.enforcement.public_urls")),
+    path("public/", include("emgov.preparedness.public_urls")),
+    path("public/", include("emgov.outreach.public_urls")),
     path("outreach/", include("emgov.outreach.urls")),
     path("preparedness/", include("emgov.preparedness.urls")),
     path("dashboard/", include("emgov.reports.dashboard_urls")),

@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emgov.cases import rules
@@ -31,6 +30,7 @@ from emgov.cases.forms import steps as forms
 from emgov.cases.models import CaseStage, PenaltyCase, Procedure
 from emgov.cases.services import decisions, execution, hearing, investigation
 from emgov.cases.services.history import Entry, record_step
+from emgov.core import clock
 from emgov.core.models import Role, User
 from emgov.core.permissions import CASE_STAFF, LEGAL_STAFF
 from emgov.core.workflow import Guard, Step
@@ -107,7 +107,7 @@ def write_history(case: PenaltyCase, spec: Step, actor: User | None, via: str, d
     entries = (
         history(case, data, actor=actor, via=via)
         if history
-        else [Entry(on=data.get("on") or timezone.localdate(), note=(data.get("note") or "").strip())]
+        else [Entry(on=data.get("on") or clock.today(), note=(data.get("note") or "").strip())]
     )
     for entry in entries:
         record_step(

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases import rules
 from emgov.cases.models import CaseStage, DiscretionGrade, DiscretionVersion, PenaltyCase
+from emgov.core import clock
 from emgov.core.models import User
 from emgov.core.navigation import TodoItem
 from emgov.core.workdays import WorkdayCalendar, coverage_warning
@@ -49,7 +49,7 @@ def case_deadlines(
     case: PenaltyCase, today: datetime.date | None = None, calendar: WorkdayCalendar | None = None
 ) -> list[Deadline]:
     """Every time limit that applies to the case so far, with the day it was met (if it was)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     calendar = calendar or WorkdayCalendar()
     out: list[Deadline] = []
     if not case.stage or case.procedure != "普通程序":
@@ -158,7 +158,7 @@ def _todo(case: PenaltyCase, label: str, due: datetime.date, today: datetime.dat
 
 def case_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]:
     """Reminders: decisions, service and payments falling due within 10 days or overdue."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     horizon = today + datetime.timedelta(days=REMIND_DAYS)
     live = (
         PenaltyCase.objects.visible_to(user)

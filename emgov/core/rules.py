@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
+from emgov.core import clock
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _live_versions(key: str) -> list:
 def version_in_force(key: str, on: datetime.date | None = None, region: Any = None):
     """The administrator's latest live version of `key` in force on `on` (today by default) for a
     record in `region` (a version for a region applies to it and the regions below it), or None."""
-    on = on or timezone.localdate()
+    on = on or clock.today()
     candidates = sorted(
         (v for v in _live_versions(key) if v.effective_from <= on),
         key=lambda v: (v.effective_from, v.pk),

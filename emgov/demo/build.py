@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from emgov.demo import enforcement, enterprises, hazards, legal, outreach, penalties, people, preparedness
 from emgov.demo.case_workflows import build_case_workflows
+from emgov.demo.competition import build_competition
 from emgov.demo.disclosure_requests import build_disclosure_requests
 from emgov.demo.hazard_workflows import build_hazard_workflows
 from emgov.demo.legal_workflows import enrich_legal_year
@@ -11,6 +12,7 @@ from emgov.demo.licensing_workflows import build_licensing_workflows
 from emgov.demo.loader import Progress, load
 from emgov.demo.numbers import DocumentNumbers
 from emgov.demo.plans import build_plans
+from emgov.demo.preparedness_work import build_preparedness_work
 from emgov.demo.world import World
 
 SEED = 20231204
@@ -55,3 +57,5 @@ def build_demo(*, progress: Progress = lambda line: None) -> None:
     build_plans()
     build_hazard_workflows()
     build_case_workflows()
+    build_competition()
+    build_preparedness_work()

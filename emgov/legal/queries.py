@@ -6,9 +6,9 @@ import datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.core.models import Officer, User
 from emgov.core.models.officers import CertificateStatus
 from emgov.core.navigation import TodoItem
@@ -105,7 +105,7 @@ def certificate_state(officer: Officer, today: datetime.date) -> str:
 
 
 def todo_items(user: User, today: datetime.date | None = None) -> list[TodoItem]:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     if not _is_legal_staff(user):
         return []
     items: list[TodoItem] = []

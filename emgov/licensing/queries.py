@@ -6,9 +6,9 @@ import datetime
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.core.models import Role, User
 from emgov.core.navigation import TodoItem
 from emgov.core.workdays import WorkdayCalendar
@@ -64,7 +64,7 @@ def legal_officer_todos(user: User, today: datetime.date | None = None) -> list[
     and applications to accept or to ask to supplement before they count as accepted (第三十二条)."""
     if not user.is_authenticated or user.role != Role.LEGAL:
         return []
-    today = today or timezone.localdate()
+    today = today or clock.today()
     horizon = today + TODO_AHEAD
     items = []
     calendar = WorkdayCalendar()

@@ -15,10 +15,10 @@ from typing import Any
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.core.models import Department, Region, RegionLevel, User
 from emgov.core.models.regions import bureau_region
 from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus
@@ -228,7 +228,7 @@ def dashboard_data(
     choices: list[Region] | None = None,
 ) -> dict[str, Any]:
     """Everything the dashboard shows, for the user's region (or one of its towns) and a year."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     region = pick_region(region_choices(user) if choices is None else choices, region_code)
     years = years_with_records(region, today)
     year = year or years.default

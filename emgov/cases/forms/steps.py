@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from emgov.cases.models import (
@@ -21,6 +20,7 @@ from emgov.cases.models import (
     PenaltyKind,
 )
 from emgov.cases.queries import current_grades
+from emgov.core import clock
 from emgov.core.attachments import AttachmentForm
 from emgov.core.models.attachments import ATTACHMENT_EXTENSIONS
 
@@ -37,7 +37,7 @@ def date_field(label: str, *, required: bool = True) -> forms.DateField:
         label=label,
         required=required,
         widget=DateInput(),
-        initial=timezone.localdate,
+        initial=clock.today,
         error_messages={"required": _("请填写%(label)s") % {"label": label}, "invalid": _("日期格式有误")},
     )
 

@@ -8,11 +8,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases.models import CaseStep, PenaltyCase
-from emgov.core import services
+from emgov.core import clock, services
 from emgov.core.models import DocumentNumberTemplate, User
 from emgov.core.numbering import number_take
 from emgov.core.services import VIA_WEB
@@ -52,7 +51,7 @@ def require_scope(case: PenaltyCase, actor: User | None) -> None:
 def require_date(on: datetime.date | None, field: str, label: str) -> datetime.date:
     if on is None:
         raise ValidationError({field: _("必须填写%(label)s。") % {"label": label}}, code="required")
-    if on > timezone.localdate():
+    if on > clock.today():
         raise ValidationError({field: _("%(label)s不能晚于今天。") % {"label": label}}, code="future")
     return on
 

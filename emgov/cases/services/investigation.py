@@ -12,14 +12,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases import rules
 from emgov.cases.models import Evidence, EvidenceType, PenaltyCase
 from emgov.cases.services.history import Entry, d, number_for, require_date
 from emgov.cases.services.penalty import penalty_args, penalty_changes
-from emgov.core import attachments, services
+from emgov.core import attachments, clock, services
 from emgov.core.models import User
 
 NOTICE_DOC_TYPE = "行政处罚告知书"
@@ -115,7 +114,7 @@ def evidence_attach(
 
 def evidence_attach_history(case: PenaltyCase, data: dict[str, Any], **_kw: Any) -> list[Entry]:
     note = _("%(e)s：%(name)s") % {"e": data["evidence"].title, "name": data["file"].name}
-    return [Entry(on=timezone.localdate(), note=note)]
+    return [Entry(on=clock.today(), note=note)]
 
 
 def has_evidence(case: PenaltyCase) -> bool:

@@ -8,13 +8,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.cases import rules
 from emgov.cases.models import DECISION_DOC_TYPE, CaseStage, PartyType, PenaltyCase, Procedure
 from emgov.cases.services.history import number_for, record_step, require_date, require_scope
-from emgov.core import services
+from emgov.core import clock, services
 from emgov.core.models import Department, User
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.models import Hazard, Visit
@@ -83,7 +82,7 @@ def case_open(
         fields.setdefault("enterprise", visit.enterprise)
     _party_from_enterprise(fields)
     fields.setdefault("department", _department(actor, visit))
-    filed_on = fields.pop("filed_on", None) or timezone.localdate()
+    filed_on = fields.pop("filed_on", None) or clock.today()
     require_date(filed_on, "filed_on", _("立案日期"))
     case = PenaltyCase(
         visit=visit,

@@ -53,11 +53,19 @@ LIST_QUERIES: dict[str, int] = {
     "licensing:items": 4,
     "licensing:licensing": 8,  # and the bureau's credit code before the XK_ export
     "outreach:activities": 6,
+    "outreach:competitions": 5,
+    "outreach:prizes": 5,
+    "outreach:questions": 5,
+    "preparedness:command-post-checks": 6,
     "preparedness:drills": 7,
     "preparedness:event-types": 8,
-    "preparedness:materials": 8,
+    "preparedness:follow-ups": 6,
+    "preparedness:materials": 9,  # and the warehouses to filter by
     "preparedness:plans": 8,
+    "preparedness:stock-movements": 7,
+    "preparedness:team-members": 6,
     "preparedness:teams": 8,
+    "preparedness:warnings": 5,
     "publicity:disclosures": 7,
     "publicity:requests": 5,
 }

@@ -3,15 +3,14 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from emgov.core import clock
+from emgov.core.pages import parse_year
 
 
 def year_param(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return parse_year(request.GET.get("year", "")) or clock.today().year
 
 
 def days_note(day: datetime.date | None, today: datetime.date) -> str:

@@ -3,10 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from emgov.core import clock
 from emgov.core.attachments import download_url
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, YearFilter
@@ -33,7 +33,7 @@ class CounselPages(LedgerPages):
     procedure = COUNSEL
 
     def related_sections(self, obj: CounselRecord, user: User) -> list[dict[str, Any]]:
-        today = timezone.localdate()
+        today = clock.today()
         items = [
             {"text": _("答复期限：%(d)s") % {"d": days_note(obj.due_on, today)}, "url": None}
             if obj.is_open()

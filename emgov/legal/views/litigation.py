@@ -5,10 +5,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from emgov.core import clock
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
@@ -55,7 +55,7 @@ class LitigationPages(LedgerPages):
         return [path("litigation/summary/", self.summary_view, name="litigation-summary"), *super().urls()]
 
     def related_sections(self, obj: LitigationCase, user: User) -> list[dict[str, Any]]:
-        today = timezone.localdate()
+        today = clock.today()
         noun = _("答复期限") if obj.kind == LitigationKind.RECONSIDERATION else _("答辩期限")
         items = [
             {

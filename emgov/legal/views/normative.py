@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from emgov.core import clock
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
@@ -38,7 +38,7 @@ class NormativeDocumentPages(LedgerPages):
     procedure = NORMATIVE_DOCUMENT
 
     def related_sections(self, obj: NormativeDocument, user: User) -> list[dict[str, Any]]:
-        today = timezone.localdate()
+        today = clock.today()
         if obj.evaluation_due is None:
             text = _("未填写有效期至，无法计算评估期限")
         elif obj.evaluation_pending(today):

@@ -9,10 +9,10 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from emgov.core import clock
 from emgov.core.models import Officer
 from emgov.core.pages import LedgerPages, RelatedFilter, ValuesFilter
 from emgov.core.permissions import LEGAL_STAFF
@@ -87,7 +87,7 @@ class CertificatePages(LedgerPages):
         ]
 
     def list_view(self, request: HttpRequest) -> HttpResponse:
-        today = timezone.localdate()
+        today = clock.today()
         officers = self.queryset(request.user)
         department = request.GET.get("department", "")
         if department:
@@ -120,6 +120,6 @@ class CertificatePages(LedgerPages):
 
     def detail_extra(self, request: HttpRequest, obj: Officer) -> dict[str, Any]:
         return {
-            "state": queries.certificate_state(obj, timezone.localdate()),
+            "state": queries.certificate_state(obj, clock.today()),
             "exams": ExamResult.objects.visible_to(request.user).live().filter(officer=obj).order_by("-year"),
         }

@@ -3,9 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from emgov.core import clock
 from emgov.core.models import Role, User
 from emgov.core.pages import LedgerForm
 from emgov.licensing.models import ExcludedKind, LicensingCase, LicensingItem, LicensingResult
@@ -23,7 +23,7 @@ def date_field(label: str, *, required: bool = True, today: bool = True) -> form
         label=label,
         required=required,
         widget=DateInput(),
-        initial=timezone.localdate if today else None,
+        initial=clock.today if today else None,
         error_messages={"required": _("请填写%(label)s") % {"label": label}, "invalid": _("日期格式有误")},
     )
 

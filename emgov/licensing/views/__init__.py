@@ -6,11 +6,11 @@ from typing import Any
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from emgov.core import clock
 from emgov.core.display import EMPTY
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, PresenceFilter, RelatedFilter, YearFilter
@@ -50,7 +50,7 @@ class LicensingItemPages(LedgerPages):
 
 def deadlines(case: LicensingCase) -> dict[str, Any]:
     """What the case page says about its time limits today."""
-    today = timezone.localdate()
+    today = clock.today()
     certificate_due = services.certificate_due(case)
     decided_late = bool(case.decided_on and case.decision_due_on and case.decided_on > case.decision_due_on)
     return {

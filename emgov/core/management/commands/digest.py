@@ -11,8 +11,8 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from emgov.core import clock
 from emgov.core.models import User
 from emgov.core.navigation import TodoItem, todo_for
 
@@ -41,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, date: str | None, send: bool, **options):
         try:
-            today = datetime.date.fromisoformat(date) if date else timezone.localdate()
+            today = datetime.date.fromisoformat(date) if date else clock.today()
         except ValueError:
             raise CommandError(f"日期“{date}”格式不正确，应为 YYYY-MM-DD") from None
         sent = 0
