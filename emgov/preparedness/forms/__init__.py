@@ -22,6 +22,9 @@ class EventTypeForm(LedgerForm):
 
 
 class PlanForm(LedgerForm):
+    """A new plan is a draft: it is approved, published and filed through its steps (plans published
+    before the system came into use are registered by the ledger import)."""
+
     class Meta:
         model = EmergencyPlan
         fields = [
@@ -30,7 +33,6 @@ class PlanForm(LedgerForm):
             "kind",
             "event_types",
             "department",
-            "published_on",
             "next_review_on",
             "region",
         ]
