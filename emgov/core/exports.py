@@ -10,7 +10,6 @@ import uuid
 from pathlib import Path
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
@@ -27,9 +26,7 @@ KEEP_HOURS = 24  # a written file is kept this long for its download
 
 
 def export_dir() -> Path:
-    folder = Path(settings.VAR_DIR) / "exports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return workers.work_dir("exports")
 
 
 def stored_path(job: ExportJob) -> Path:

@@ -45,9 +45,7 @@ UNCONFIRMED_HOURS = 48  # a checked upload not confirmed within this time is can
 
 
 def upload_dir() -> Path:
-    folder = Path(settings.VAR_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return workers.work_dir("imports")
 
 
 def stored_path(job: ImportJob) -> Path:

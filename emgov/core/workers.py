@@ -16,10 +16,18 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 HEARTBEAT_INTERVAL = 5  # seconds between two beats of a running job
 HEARTBEAT_STALE = 40  # seconds without a beat after which the worker is taken to be gone
+
+
+def work_dir(kind: str) -> Path:
+    """The folder under VAR_DIR where background work of one kind keeps its files (imports, exports)."""
+    folder = Path(settings.VAR_DIR) / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def host() -> str:

@@ -6,10 +6,8 @@ import copy
 import tempfile
 from functools import reduce
 from operator import or_
-from pathlib import Path
 from typing import IO, Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.paginator import Paginator
@@ -32,6 +30,7 @@ from emgov.core.pages.fields import path_fields, path_label, path_value
 from emgov.core.pages.filters import Filter, as_filter
 from emgov.core.pages.imports import ImportPages
 from emgov.core.pages.steps import ProcedurePages, add_errors, posted_version
+from emgov.core.workers import work_dir
 
 PAGE_SIZE = 50
 LOOKUP_LIMIT = 20
@@ -477,12 +476,6 @@ def _safe_list_url(pages: LedgerPages | None) -> str | None:
         return None
 
 
-def _work_dir(kind: str) -> Path:
-    folder = Path(settings.VAR_DIR) / kind
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def _spool() -> IO[bytes]:
     """A file for a download: in memory while small, on disk beyond, deleted once sent."""
-    return tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, dir=_work_dir("exports"))
+    return tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, dir=work_dir("exports"))
