@@ -14,26 +14,23 @@ from django.db.models.functions import Coalesce
 from emgov.outreach.models import Attendance, OutreachActivity, Participant
 
 
-def attendance_count() -> Subquery:
+def _per_activity(records: QuerySet, link: str) -> Subquery:
+    """How many of `records` belong to the activity of the outer row (`link`: their path to it)."""
     rows = (
-        Attendance.objects.filter(activity=OuterRef("pk"), voided_at__isnull=True)
-        .order_by()
-        .values("activity")
-        .annotate(n=Count("pk"))
-        .values("n")
+        records.filter(**{link: OuterRef("pk")}).order_by().values(link).annotate(n=Count("pk")).values("n")
     )
     return Subquery(rows, output_field=IntegerField())
+
+
+def attendance_count() -> Subquery:
+    return _per_activity(Attendance.objects.filter(voided_at__isnull=True), "activity")
 
 
 def participant_count() -> Subquery:
-    rows = (
-        Participant.objects.filter(competition__activity=OuterRef("pk"), competition__voided_at__isnull=True)
-        .order_by()
-        .values("competition")
-        .annotate(n=Count("pk"))
-        .values("n")
+    """Participants of the activity's live competition."""
+    return _per_activity(
+        Participant.objects.filter(competition__voided_at__isnull=True), "competition__activity"
     )
-    return Subquery(rows, output_field=IntegerField())
 
 
 def counted() -> Coalesce:
