@@ -59,3 +59,4 @@ def build_demo(*, progress: Progress = lambda line: None) -> None:
     build_case_workflows()
     build_competition()
     build_preparedness_work()
+    people.link_demo_users()

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime
 import random
 
+from emgov.core import services
+from emgov.core.models import Department, User
+from emgov.core.models import Officer as OfficerRecord
 from emgov.demo import names
+from emgov.demo.base import VIA
 from emgov.demo.targets import AS_OF, REGION_CODE, YEAR
 from emgov.demo.world import BUREAU, Officer, World
 
@@ -109,6 +113,30 @@ def _unique_person(rng: random.Random, used: set[str]) -> str:
 
 def _valid_until(rng: random.Random) -> datetime.date:
     return datetime.date(rng.randint(YEAR + 1, YEAR + 5), rng.randint(1, 12), rng.randint(1, 28))
+
+
+# The demo users who enforce, each with the certificate of an Officer linked to the account, so that the
+# visit page chooses them as the signed-in officer. Added after the year is built, none of them is on the
+# year's visits or in its exams, so no figure of the report counts them (林法制, the legal officer, is
+# linked by the case workflows).
+DEMO_USER_OFFICERS = [("officer", "44060501900", "执法队员", datetime.date(YEAR + 4, 12, 31))]
+
+
+def link_demo_users() -> None:
+    bureau = Department.objects.get(is_bureau=True)
+    for username, certificate, title, valid_until in DEMO_USER_OFFICERS:
+        user = User.objects.filter(username=username).first()
+        if user is None or OfficerRecord.objects.filter(user=user).exists():
+            continue
+        officer = OfficerRecord(
+            certificate_number=certificate,
+            name=user.full_name,
+            department=bureau,
+            title=title,
+            valid_until=valid_until,
+            user=user,
+        )
+        services.record_create(officer, actor=None, via=VIA)
 
 
 OFFICER_HEADER = ["执法证号", "姓名", "所属部门", "证件有效期至", "职务"]

@@ -11,6 +11,14 @@ from emgov.cases.services.open import (
     case_summary_decide,
     hazard_case,
     hazard_case_blocker,
+    site_photos,
 )
 
-__all__ = ["HAZARD_CASE_ARTICLE", "case_open", "case_summary_decide", "hazard_case", "hazard_case_blocker"]
+__all__ = [
+    "HAZARD_CASE_ARTICLE",
+    "case_open",
+    "case_summary_decide",
+    "hazard_case",
+    "hazard_case_blocker",
+    "site_photos",
+]

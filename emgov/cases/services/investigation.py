@@ -40,18 +40,23 @@ def _visit_day(case: PenaltyCase) -> datetime.date | None:
     return visit.date if visit is not None else None
 
 
-def _check_collected_on(case: PenaltyCase, evidence_type: str, collected_on: datetime.date) -> None:
-    """Evidence is collected after filing, except the record made at the inspection the case was filed
-    on (勘验笔录、现场笔录 on the visit's day), which is evidence from before filing."""
+# What the inspection the case was filed on produced on site: its record, and the photos and video taken
+# there (视听资料).
+SITE_EVIDENCE_TYPES = (EvidenceType.RECORD, EvidenceType.AUDIO_VISUAL)
+
+
+def check_collected_on(case: PenaltyCase, evidence_type: str, collected_on: datetime.date) -> None:
+    """Evidence is collected after filing, except what the inspection the case was filed on produced on
+    the visit's day (勘验笔录、现场笔录, and its photos and video), which is evidence from before filing."""
     if collected_on >= case.filed_on:
         return
     visit_day = _visit_day(case)
-    if evidence_type == EvidenceType.RECORD and visit_day is not None and collected_on == visit_day:
+    if evidence_type in SITE_EVIDENCE_TYPES and visit_day is not None and collected_on == visit_day:
         return
     if visit_day is not None:
         message = _(
             "取证日期不能早于立案日期（%(d)s）；立案前取得的只有立案所依据的检查（%(v)s）中制作的"
-            "勘验笔录、现场笔录（%(article)s）。"
+            "勘验笔录、现场笔录和拍摄的照片、录像（%(article)s）。"
         ) % {"d": d(case.filed_on), "v": d(visit_day), "article": VISIT_RECORD_ARTICLE}
     else:
         message = _("取证日期不能早于立案日期（%(d)s）。") % {"d": d(case.filed_on)}
@@ -75,7 +80,7 @@ def evidence_add(
     """调查取证: one item of the evidence list (an inquiry record names the person questioned), with its
     scan, photo or recording when one is given."""
     require_date(collected_on, "collected_on", _("取证日期"))
-    _check_collected_on(case, evidence_type, collected_on)
+    check_collected_on(case, evidence_type, collected_on)
     evidence = Evidence(
         case=case,
         evidence_type=evidence_type,

@@ -4,17 +4,28 @@ the summary procedure (简易程序). Both create the case; its later steps are 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from emgov.cases import rules
-from emgov.cases.models import DECISION_DOC_TYPE, CaseStage, PartyType, PenaltyCase, Procedure
+from emgov.cases.models import (
+    DECISION_DOC_TYPE,
+    CaseStage,
+    Evidence,
+    EvidenceType,
+    PartyType,
+    PenaltyCase,
+    Procedure,
+)
 from emgov.cases.services.history import number_for, record_step, require_date, require_scope
-from emgov.core import clock, services
-from emgov.core.models import Department, User
+from emgov.cases.services.investigation import check_collected_on
+from emgov.core import attachments, clock, services
+from emgov.core.models import Attachment, Department, User
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.models import Hazard, Visit
 
@@ -39,6 +50,68 @@ def _department(actor: User | None, visit: Visit | None) -> Department | None:
     if actor is not None and actor.department_id:
         return actor.department
     return Department.objects.filter(is_bureau=True).first()
+
+
+@dataclass(frozen=True)
+class SitePhoto:
+    """A photo taken at the inspection a case is filed on, and the evidence item it becomes."""
+
+    attachment: Attachment
+    visit: Visit
+    hazard: Hazard | None
+
+    @property
+    def title(self) -> str:
+        subject = self.hazard.description if self.hazard else _("检查记录%(n)s") % {"n": self.visit.number}
+        return (_("现场照片：%(s)s") % {"s": " ".join(subject.split())})[:200]
+
+    @property
+    def source(self) -> str:
+        source = _("检查记录%(v)s（%(d)s）") % {"v": self.visit.number, "d": self.visit.date.isoformat()}
+        if self.hazard:
+            source += _("，隐患%(h)s") % {"h": self.hazard.number}
+        return _("来源：%(s)s；原文件：%(f)s") % {"s": source, "f": self.attachment.original_name}
+
+
+def _photos(target: Visit | Hazard) -> list[Attachment]:
+    return [a for a in target.attachments.all() if a.mime_type.startswith("image/")]
+
+
+def site_photos(visit: Visit | None, hazard: Hazard | None = None) -> list[SitePhoto]:
+    """The photos a case filed on `visit` (or on `hazard`) carries as evidence: the visit's own and those
+    of its hazards not voided; a case filed on a hazard carries that hazard's."""
+    if hazard is not None:
+        return [SitePhoto(a, hazard.visit, hazard) for a in _photos(hazard)]
+    if visit is None:
+        return []
+    found = [SitePhoto(a, visit, None) for a in _photos(visit)]
+    for h in visit.hazards.filter(voided_at__isnull=True).order_by("number").prefetch_related("attachments"):
+        found += [SitePhoto(a, visit, h) for a in _photos(h)]
+    return found
+
+
+def _carry_site_photos(case: PenaltyCase, *, actor: User | None, via: str) -> None:
+    """Each photo of the inspection becomes an item of the case's evidence list (视听资料, taken on the
+    visit's day) with a copy of its file; the visit's or hazard's own file stays where it was."""
+    for photo in site_photos(case.visit, case.hazard):
+        try:
+            handle = photo.attachment.file.open("rb")
+        except FileNotFoundError:
+            continue
+        with handle:
+            check_collected_on(case, EvidenceType.AUDIO_VISUAL, photo.visit.date)
+            evidence = Evidence(
+                case=case,
+                evidence_type=EvidenceType.AUDIO_VISUAL,
+                title=photo.title,
+                collected_on=photo.visit.date,
+                collected_by="、".join(o.name for o in photo.visit.officers.all())[:100],
+                description=photo.source,
+            )
+            evidence.full_clean()
+            services.record_create(evidence, actor=actor, via=via)
+            copy = File(handle, name=photo.attachment.original_name)
+            attachments.attachment_add(actor=actor, target=evidence, upload=copy, via=via)
 
 
 def hazard_case(hazard: Hazard) -> PenaltyCase | None:
@@ -106,6 +179,7 @@ def case_open(
         document_number=case.case_number,
         via=via,
     )
+    _carry_site_photos(case, actor=actor, via=via)
     return case
 
 

@@ -19,6 +19,7 @@ from emgov.cases.forms.cases import PenaltyForm
 from emgov.cases.forms.steps import OpenForm, SummaryForm
 from emgov.cases.models import PenaltyCase
 from emgov.cases.procedures import PENALTY_CASE
+from emgov.core.attachments import download_url
 from emgov.core.documents import document_response
 from emgov.core.pages import LedgerPages, PresenceFilter, RelatedFilter, YearFilter
 from emgov.core.pages.steps import add_errors
@@ -126,7 +127,7 @@ class PenaltyPages(LedgerPages):
             else:
                 messages.success(request, _("已立案：%(n)s。") % {"n": case.case_number})
                 return redirect(self.url("detail", pk=case.pk))
-        context = {**self.base_context(request), "form": form}
+        context = {**self.base_context(request), "form": form, "site_photos": _open_photos(request, form)}
         return render(request, "cases/case_open.html", context, status=422 if form.errors else 200)
 
     def summary_view(self, request: HttpRequest) -> HttpResponse:
@@ -155,10 +156,29 @@ class PenaltyPages(LedgerPages):
         return document_response(document.build(case), filename_stem(case, document), fmt)
 
 
+def _visible(model, request: HttpRequest, number: str):
+    return model.objects.visible_to(request.user).live().filter(number=(number or "").strip()).first()
+
+
+def _open_photos(request: HttpRequest, form: OpenForm) -> list[dict[str, Any]]:
+    """The photos the case will carry as evidence, shown before the officer confirms: those of the visit
+    (or the hazard) named on the form, or in the page's address."""
+    if request.method == "POST":
+        visit_number, hazard_number = form.data.get("visit_number"), form.data.get("hazard_number")
+    else:
+        visit_number, hazard_number = request.GET.get("visit"), None
+    hazard = _visible(Hazard, request, hazard_number) if hazard_number else None
+    visit = _visible(Visit, request, visit_number) if visit_number else None
+    return [
+        {"title": p.title, "source": p.source, "url": download_url(p.attachment)}
+        for p in services.site_photos(visit, hazard)
+    ]
+
+
 def _visit_facts(request: HttpRequest) -> dict[str, Any]:
     """立案 from a visit's page (`?visit=<检查编号>`): the visit, and its hazards as the facts and the
     clauses they break; the party comes from the visit's enterprise."""
-    visit = Visit.objects.visible_to(request.user).live().filter(number=request.GET.get("visit", "")).first()
+    visit = _visible(Visit, request, request.GET.get("visit", ""))
     if visit is None:
         return {}
     hazards = list(visit.hazards.filter(voided_at__isnull=True).order_by("number"))

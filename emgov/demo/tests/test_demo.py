@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -152,6 +153,18 @@ def test_some_bureau_certificates_expire_within_90_days(demo):
     )
     assert 0 < soon.count() < 10
     assert Officer.objects.filter(department__is_bureau=True).count() >= 60
+
+
+@pytest.mark.django_db
+def test_the_signed_in_officer_is_chosen_on_the_new_visit_page(demo, client):
+    officer = Officer.objects.get(user__username="officer")
+    assert officer.name == "黄执法" and officer.certificate_valid_on(AS_OF)
+    client.force_login(officer.user)
+    page = client.get("/enforcement/visits/record/").content.decode()
+    row = re.search(rf'data-cert="{officer.certificate_number}".*?</label>', page, re.S)
+    assert row and re.search(rf'<input[^>]*value="{officer.pk}"[^>]*checked', row.group(0))
+    # Only the signed-in officer is chosen.
+    assert len(re.findall(r'name="officers"[^>]*checked|checked[^>]*name="officers"', page)) == 1
 
 
 @pytest.mark.django_db

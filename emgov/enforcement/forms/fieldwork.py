@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from emgov.core import clock
 from emgov.core.models import Officer
 from emgov.core.models.attachments import ATTACHMENT_EXTENSIONS
-from emgov.enforcement.catalogue import CLAUSES
+from emgov.enforcement import catalogue
 from emgov.enforcement.models import Hazard, SignerRole
 from emgov.enforcement.services.fieldwork import GeneralHazard, SignatureEntry, signature_image
 from emgov.enforcement.services.reinspections import FindingEntry
@@ -94,7 +94,7 @@ def suggested_deadline(day: datetime.date | None = None) -> datetime.date:
 
 
 def catalogue_options() -> list[str]:
-    return [f"{law}{article}（{summary}）" for law, article, summary in CLAUSES]
+    return catalogue.options()
 
 
 class SignatureForm(forms.Form):

@@ -149,6 +149,49 @@ def test_visit_recorded_offline_is_sent_once_when_the_network_returns(
     assert Visit.objects.count() == 1
 
 
+def test_a_visit_left_unsent_comes_back_with_its_photos_and_signatures(
+    live_server, browser, artifacts_dir, demo_password
+):
+    page = phone.guicheng_on_a_phone(browser, live_server, demo_password)
+    context = page.context
+    page.goto(f"{live_server.url}{phone.RECORD}")
+    page.wait_for_selector("#visit-phone[data-ready='1']")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_selector("#visit-phone[data-ready='1']")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+    context.set_offline(True)
+    fill_visit(page, "visit-draft", artifacts_dir)
+    signatures = page.eval_on_selector_all(".officer-signature", "els => els.map(e => e.value)")
+    party = page.input_value("input[name=party_signature]")
+    page.evaluate("VisitDraft.saved()")
+    page.reload()  # no network: the page from the phone's copy, the draft from the phone's store
+    page.wait_for_selector("#visit-phone[data-ready='1']")
+    page.evaluate("VisitDraft.restored()")
+    page.wait_for_selector("#gh-0 .thumbs img")
+    page.locator(".check-item[data-article='第三条第（二）项'] .thumbs img").wait_for()
+    assert page.input_value("#id_gh-0-description") == "配电箱前堆放杂物"
+    assert page.eval_on_selector("#id_gh-0-photos", "el => el.files.length") == 1
+    assert page.is_checked("#enterprise-options input[name=enterprise]")
+    assert page.eval_on_selector_all(".officer-signature", "els => els.map(e => e.value)") == signatures
+    assert page.input_value("input[name=party_signature]") == party and party.startswith("data:image/png")
+    assert page.locator("#officer-pads .sigpad canvas").count() == 2
+    page.screenshot(path=str(artifacts_dir / "visit-draft-3-restored.png"), full_page=True)
+
+    context.set_offline(False)
+    page.click("button[name=action][value=submit]")
+    page.wait_for_selector("text=登记隐患2项")
+    visit = assert_visit_stored_once(artifacts_dir)
+    general = visit.hazards.get(grade=HazardGrade.GENERAL)
+    assert [a.original_name for a in general.attachments.all()] == ["配电箱.jpg"]
+    # Submitted: opening the page again starts a new visit.
+    page.goto(f"{live_server.url}{phone.RECORD}")
+    page.wait_for_selector("#visit-phone[data-ready='1']")
+    page.evaluate("VisitDraft.restored()")
+    assert page.locator("#gh-0").count() == 0
+
+
 def test_two_officers_reinspect_on_a_phone_and_the_opinion_names_them(
     live_server, browser, artifacts_dir, demo_password
 ):

@@ -21,8 +21,7 @@ from django.views.decorators.http import require_POST
 from emgov.core.documents import document_response
 from emgov.core.models import Officer
 from emgov.core.pages.steps import add_errors
-from emgov.enforcement import rules
-from emgov.enforcement.catalogue import CLAUSES
+from emgov.enforcement import catalogue, rules
 from emgov.enforcement.forms.fieldwork import ReinspectionForm
 from emgov.enforcement.forms.visits import PhoneVisitForm
 from emgov.enforcement.models import ChecklistItem, Reinspection, Visit
@@ -123,7 +122,7 @@ def offline_data_view(request: HttpRequest) -> JsonResponse:
                 .order_by("position", "article")
                 .values("pk", "article", "text")
             ),
-            "clauses": [f"{law}{article}（{summary}）" for law, article, summary in CLAUSES],
+            "clauses": catalogue.options(),
         }
     )
 

@@ -1,6 +1,8 @@
 /* The visit recorded on a phone: photos shrunk before they are sent and kept through an error, signature
-   pads, the officer picker, the phone's location, and the visit kept on the phone without a network and
-   sent once (by its key) when the network returns. No inline script: everything is wired here. */
+   pads, the officer picker, the phone's location, the form kept on the phone as it is filled (a draft
+   that comes back with its photos and signatures when the page is opened again), and the visit kept on
+   the phone without a network and sent once (by its key) when the network returns. No inline script:
+   everything is wired here. */
 (function () {
   "use strict";
   var root = document.getElementById("visit-phone");
@@ -134,17 +136,21 @@
       if (!drawing) return;
       var p = at(e); ctx.lineTo(p[0], p[1]); ctx.stroke();
     });
-    function end() { if (drawing) { drawing = false; input.value = canvas.toDataURL("image/png"); } }
+    function changed() { input.dispatchEvent(new Event("change", { bubbles: true })); }
+    function end() { if (drawing) { drawing = false; input.value = canvas.toDataURL("image/png"); changed(); } }
     canvas.addEventListener("pointerup", end);
     canvas.addEventListener("pointercancel", end);
     clear.addEventListener("click", function () {
-      input.value = ""; ctx.clearRect(0, 0, canvas.width, canvas.height);
+      input.value = ""; ctx.clearRect(0, 0, canvas.width, canvas.height); changed();
     });
     size();
   }
-  form.querySelectorAll(".sigpad[data-input]").forEach(function (holder) {
-    pad(holder, document.getElementById(holder.dataset.input), holder.dataset.label);
-  });
+  function drawPads() {
+    form.querySelectorAll(".sigpad[data-input]").forEach(function (holder) {
+      pad(holder, document.getElementById(holder.dataset.input), holder.dataset.label);
+    });
+  }
+  drawPads();
   var officerPads = document.getElementById("officer-pads");
   function drawOfficerPads() {
     officerPads.textContent = "";
@@ -201,7 +207,7 @@
 
   // 一般隐患: added from the template, removed by emptying them ----------------------------------------
   var total = form.querySelector("input[name=gh-TOTAL_FORMS]");
-  document.getElementById("gh-add").addEventListener("click", function () {
+  function addHazard() {
     var n = parseInt(total.value, 10) || 0;
     var html = document.getElementById("gh-template").innerHTML.replace(/__prefix__/g, String(n));
     var box = document.createElement("div");
@@ -215,23 +221,117 @@
       d.setDate(d.getDate() + (parseInt(root.dataset.suggestDays, 10) || 15));
       deadline.value = d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
     }
-    fieldset.querySelector("textarea, input").focus();
+    return fieldset;
+  }
+  document.getElementById("gh-add").addEventListener("click", function () {
+    addHazard().querySelector("textarea, input").focus();
+    keepDraft();
   });
   form.addEventListener("click", function (e) {
     if (!e.target.classList.contains("gh-remove")) return;
     var fieldset = e.target.closest("fieldset");
     fieldset.querySelectorAll("input, textarea").forEach(function (el) { el.value = ""; });
     fieldset.hidden = true;
+    keepDraft();
   });
+
+  // The draft kept on the phone: text, choices and signatures as they are entered (the photos are kept
+  // by the visit's key), until the visit is submitted, saved as a draft on the server or queued ---------
+  var DRAFT_ID = location.pathname;
+  var NOT_KEPT = { csrfmiddlewaretoken: 1, action: 1, q: 1, client_key: 1, "gh-TOTAL_FORMS": 1, "gh-INITIAL_FORMS": 1 };
+  var draftTimer = null, draftSaving = Promise.resolve(), leaving = false;
+  function keptFields(each) {
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || NOT_KEPT[el.name] || /^(file|submit|button|reset)$/.test(el.type)) return;
+      each(el);
+    });
+  }
+  function snapshot() {
+    var values = [];
+    keptFields(function (el) {
+      if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
+      values.push([el.name, el.value]);
+    });
+    var chosen = form.querySelector("input[name=enterprise]:checked");
+    return {
+      id: DRAFT_ID, key: keyInput.value, total: parseInt(total.value, 10) || 0, values: values,
+      removed: Array.prototype.map.call(form.querySelectorAll("#gh-forms fieldset[hidden]"), function (f) { return f.id; }),
+      enterprise: chosen ? { pk: chosen.value, version: chosen.dataset.version || "", label: chosen.parentNode.textContent.trim() } : null,
+      saved: new Date().toISOString(),
+    };
+  }
+  function saveDraft() {
+    clearTimeout(draftTimer); draftTimer = null;
+    if (leaving) return draftSaving;
+    var draft = snapshot();
+    draftSaving = draftSaving.then(function () { return VisitStore.put("drafts", draft); }).catch(function () {});
+    return draftSaving;
+  }
+  function keepDraft() {
+    if (leaving) return;
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(saveDraft, 300);
+  }
+  function dropDraft() {
+    leaving = true; clearTimeout(draftTimer);
+    return draftSaving.then(function () { return VisitStore.remove("drafts", DRAFT_ID); }).catch(function () {});
+  }
+  function applyDraft(draft) {
+    keyInput.value = draft.key;
+    while ((parseInt(total.value, 10) || 0) < draft.total) addHazard();
+    var e = draft.enterprise;
+    if (e && !options.querySelector("input[name=enterprise][value='" + e.pk + "']")) {
+      var label = document.createElement("label"), input = document.createElement("input");
+      label.className = "option";
+      input.type = "radio"; input.name = "enterprise"; input.value = e.pk; input.dataset.version = e.version;
+      label.append(input, " " + e.label);
+      options.textContent = "";
+      options.append(label);
+    }
+    var checked = {}, last = {};
+    draft.values.forEach(function (pair) { checked[pair[0] + "\u0000" + pair[1]] = true; last[pair[0]] = pair[1]; });
+    keptFields(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") el.checked = !!checked[el.name + "\u0000" + el.value];
+      else if (Object.prototype.hasOwnProperty.call(last, el.name)) el.value = last[el.name];
+    });
+    (draft.removed || []).forEach(function (id) { var f = document.getElementById(id); if (f) f.hidden = true; });
+    drawPads();
+    drawOfficerPads();
+    if (officerQuery) filterOfficers();
+    certificateProblems();
+    showWitness();
+    restoreFiles();
+  }
+  form.addEventListener("input", keepDraft);
+  form.addEventListener("change", keepDraft);
+  window.addEventListener("pagehide", function () { if (draftTimer) saveDraft(); });
+  var draftRestored = root.dataset.bound === "1" ? Promise.resolve() : VisitStore.get("drafts", DRAFT_ID).then(function (draft) {
+    if (draft && draft.key) applyDraft(draft);
+  }).catch(function () {});
+  window.VisitDraft = {
+    restored: function () { return draftRestored; },
+    saved: function () { return draftTimer ? saveDraft() : draftSaving; },
+  };
 
   // Submitting: online as a page; offline kept on the phone and sent later ---------------------------
   form.addEventListener("submit", function (e) {
     var left = form.querySelector("input[name=left_at]");
     if (left && !left.value) left.value = now();
     var action = e.submitter ? e.submitter.value : "submit";
-    if (navigator.onLine || action !== "submit") return;
+    if (!navigator.onLine && action === "draft") {
+      // No network to save the draft on the server: it stays on the phone.
+      e.preventDefault();
+      saveDraft().then(function () { if (stateLine) stateLine.textContent = msg("DraftKept"); });
+      return;
+    }
+    if (navigator.onLine) {
+      // The server has the form now (or sends it back, with its values, to correct).
+      dropDraft();
+      return;
+    }
     e.preventDefault();
-    VisitQueue.keep(form, e.submitter).then(function () {
+    VisitQueue.keep(form, e.submitter).then(dropDraft).then(function () {
+      leaving = false;
       form.reset();
       keyInput.value = newKey();
       if (arrived) arrived.value = now();

@@ -1,8 +1,9 @@
-/* The phone's own store of visits (IndexedDB): visits waiting to be sent and the photos chosen on the
-   page, kept until the server has them, whatever happens to the page, the browser or the battery. */
+/* The phone's own store of visits (IndexedDB): visits waiting to be sent, the photos chosen on the page and
+   the form as it is being filled (a draft), kept until the server has them, whatever happens to the page,
+   the browser or the battery. */
 (function () {
   "use strict";
-  var DB = "emgov-visits", VERSION = 1;
+  var DB = "emgov-visits", VERSION = 2;
 
   function open() {
     return new Promise(function (resolve, reject) {
@@ -11,6 +12,7 @@
         var db = req.result;
         if (!db.objectStoreNames.contains("queue")) db.createObjectStore("queue", { keyPath: "key" });
         if (!db.objectStoreNames.contains("files")) db.createObjectStore("files", { keyPath: "id" });
+        if (!db.objectStoreNames.contains("drafts")) db.createObjectStore("drafts", { keyPath: "id" });
       };
       req.onsuccess = function () { resolve(req.result); };
       req.onerror = function () { reject(req.error); };
