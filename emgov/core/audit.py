@@ -53,6 +53,35 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
     return values
 
 
+class Snapshots:
+    """`snapshot` for many records of one model (an import): the fields are listed once, and the label of
+    a record that many of them point to (a department, an enterprise) is read once."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        self.fields = [(f.name, f.attname, f.is_relation) for f in audited_fields(model)]
+        self.labels: dict[int, tuple[models.Model, Any]] = {}
+
+    def __call__(self, instance: models.Model) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, attname, relation in self.fields:
+            if relation:
+                if not getattr(instance, attname):
+                    values[name] = None
+                    continue
+                target = getattr(instance, name)
+                found = self.labels.get(id(target))
+                if found is None or found[0] is not target:
+                    found = self.labels[id(target)] = (target, _json_value(target))
+                values[name] = found[1]
+            else:
+                value = getattr(instance, attname)
+                values[name] = value if type(value) in _PLAIN else _json_value(value)
+        return values
+
+
+_PLAIN = (str, int, bool, type(None))
+
+
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
 

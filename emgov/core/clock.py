@@ -9,6 +9,9 @@ a year-old backlog. The setting ``EMGOV_BUSINESS_DATE`` overrides the stored dat
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,6 +23,7 @@ CACHE_KEY = "emgov:business-date"
 # with their own memory cache take it up when restarted.
 CACHE_SECONDS = None
 _CALENDAR = "calendar"
+_held: ContextVar[datetime.date | None] = ContextVar("emgov_today_held", default=None)
 
 
 def business_date() -> datetime.date | None:
@@ -43,7 +47,22 @@ def business_date() -> datetime.date | None:
 
 def today() -> datetime.date:
     """Today as the system sees it: the business date when one is set, else the local calendar date."""
+    held = _held.get()
+    if held is not None:
+        return held
     return business_date() or timezone.localdate()
+
+
+@contextmanager
+def held() -> Iterator[datetime.date]:
+    """One today for the whole of a block that asks for it row after row (an import checks each row
+    against it): read once, the same for every row."""
+    day = today()
+    token = _held.set(day)
+    try:
+        yield day
+    finally:
+        _held.reset(token)
 
 
 def business_date_set(on: datetime.date | None, note: str = "") -> None:

@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -64,7 +65,7 @@ def check_visit_officers(
     """The bureau's 执法检查 needs at least two officers, each holding a certificate valid that day."""
     if not (department.is_bureau and nature == VisitNature.ENFORCEMENT):
         return
-    check_officers(date=date, officers=officers, what=_("本局的执法检查"))
+    check_officers(date=date, officers=officers, what=gettext_lazy("本局的执法检查"))
 
 
 def certificate_problem(officer: Officer, day: datetime.date) -> str:
@@ -76,7 +77,7 @@ def certificate_problem(officer: Officer, day: datetime.date) -> str:
     return ""
 
 
-def check_officers(*, date: datetime.date, officers: Iterable[Officer], what: str) -> None:
+def check_officers(*, date: datetime.date, officers: Iterable[Officer], what: str | Promise) -> None:
     """At least two officers, each with a certificate valid on `date` (行政处罚法第四十二条第一款)."""
     officers = list(officers)
     invalid = [o for o in officers if not o.certificate_valid_on(date)]

@@ -32,6 +32,8 @@ class CellError(ValueError):
 
 def cell_text(raw: Any) -> str:
     """A cell as the text a user sees: sheet numbers without a trailing .0, to 15 digits as Excel shows."""
+    if type(raw) is str:
+        return raw.strip()
     if raw is None:
         return ""
     if isinstance(raw, float):

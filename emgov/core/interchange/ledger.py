@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError, models
 from django.utils.translation import gettext as _
 
+from emgov.core import clock
 from emgov.core.interchange import planning, streaming, writing
 from emgov.core.interchange.columns import Column, RefColumn, RefListColumn, Shown
 from emgov.core.interchange.files import FileError, open_sheet, write_rows
@@ -163,6 +164,24 @@ class Ledger:
         estimated: int | None = None,
     ) -> ImportResult:
         """Import a table, the header first, then the rows, as a sheet holds them (a list or a stream)."""
+        with clock.held():  # every row is checked against the same today
+            result = self._load_rows(
+                rows, actor=actor, via=via, dry_run=dry_run, progress=progress, estimated=estimated
+            )
+        if result.ok and not dry_run:
+            writing.refresh_statistics(self, result.created)
+        return result
+
+    def _load_rows(
+        self,
+        rows: Iterable[list[Any]],
+        *,
+        actor: User | None,
+        via: str,
+        dry_run: bool,
+        progress: Progress | None,
+        estimated: int | None,
+    ) -> ImportResult:
         if estimated is None and isinstance(rows, Sized):
             estimated = len(rows)
         if self.streams:

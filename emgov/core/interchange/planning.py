@@ -2,23 +2,43 @@
 
 References are read in chunks of values, once per file; existing records once per key chunk, with what
 they point to; a row's rules are the model's full_clean() (without the queries that re-check references
-already read) and the ledger's check_row(), then the ledger's check_file() across rows.
+already read) and the ledger's check_row(), then the ledger's check_file() across rows. A field's own
+check of a value that repeats down the file (a date, a choice, a department) runs once per chunk, with
+the same outcome for every row that holds it.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models.base import ModelState
+from django.db.models.expressions import DatabaseDefault
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.signals import post_init, pre_init
 from django.utils.translation import gettext as _
 
 from emgov.core import audit
-from emgov.core.interchange.columns import CellError, Column, RefColumn, RefListColumn, cell_text, split_list
+from emgov.core.interchange.columns import (
+    BoolColumn,
+    CellError,
+    ChoiceColumn,
+    Column,
+    DateColumn,
+    DecimalColumn,
+    IntColumn,
+    RefColumn,
+    RefListColumn,
+    cell_text,
+    split_list,
+)
 from emgov.core.interchange.results import MAX_ERRORS, ImportResult, PlannedRow, RowError
 from emgov.core.interchange.seen import SeenKeys
 
@@ -29,6 +49,9 @@ if TYPE_CHECKING:
 CHUNK = 900
 STREAM_ROWS = 5_000  # rows checked (and written) at a time when a file is streamed
 AMBIGUOUS: Any = object()
+_MISSING: Any = object()
+# Values whose check by a field depends on nothing but their type and value: checked once per chunk.
+_REPEATABLE = (str, int, bool, datetime.date, type(None))
 
 
 class ImportContext:
@@ -59,7 +82,8 @@ class ImportContext:
             missing = [t for t in wanted if t not in found]
             for start in range(0, len(missing), CHUNK):
                 chunk = missing[start : start + CHUNK]
-                for obj in column.base_queryset().filter(**{f"{lookup}__in": chunk}):
+                # Unordered: a model's default order would make the database scan it in that order.
+                for obj in column.base_queryset().filter(**{f"{lookup}__in": chunk}).order_by():
                     text = str(getattr(obj, lookup))
                     other = found.setdefault(text, obj)
                     if other is not obj and other is not AMBIGUOUS and other.pk != obj.pk:
@@ -149,6 +173,8 @@ def plan_chunks(
         if body:
             result.total += len(body)
             state.ctx = ImportContext(ledger)
+            state.cleaner = FieldChecks()
+            state.cells = CellReads(state.ctx)
             _preload(body, positions, state.ctx)
             state.existing = _existing(ledger, body, positions, state.ctx)
             texts = [_compact(tuple(cell_text(_cell(row, i)) for i in state.key_indexes)) for _n, row in body]
@@ -251,7 +277,7 @@ def _existing(ledger: Ledger, body, positions, ctx) -> dict[tuple, models.Model]
     for start in range(0, len(wanted), CHUNK):
         for obj in ledger.model._default_manager.filter(
             **{f"{first.field}__in": wanted[start : start + CHUNK]}
-        ):
+        ).order_by():
             found[_instance_key(ledger, obj)] = obj
     _attach_related(ledger, list(found.values()), ctx)
     return found
@@ -260,13 +286,14 @@ def _existing(ledger: Ledger, body, positions, ctx) -> dict[tuple, models.Model]
 def _attach_related(ledger: Ledger, records: list[models.Model], ctx: ImportContext) -> None:
     """Load what existing records point to once per target, not once per record.
 
-    Foreign keys get their objects cached on the record (the audit trail shows them by label);
+    Foreign keys get their objects cached on the record (the audit trail shows them by label, and a key
+    read from the database with its record is not checked again, row by row);
     the list columns' current targets, in the order they were written, go to `ctx.current`.
     """
     if not records:
         return
     pools = ctx.pools()
-    for f in audit.audited_fields(ledger.model):
+    for f in ledger.model._meta.concrete_fields:
         if not f.many_to_one:
             continue
         pool = _fill_pool(pools, f.related_model, {getattr(r, f.attname) for r in records})
@@ -315,7 +342,7 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
                     raise CellError(_("必填"))
                 value = column.empty_value()
             else:
-                value = column.parse(raw, state.ctx)
+                value = state.cells.parse(column, raw)
         except CellError as exc:
             state.report(n, column.header, str(exc))
             continue
@@ -338,18 +365,19 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
         return None
     if current is not None:
         instance = current
-        before = audit.snapshot(instance)
+        before = state.snapshot(instance)
         m2m_before = {name: state.ctx.current[name][instance.pk] for name in m2m}
     else:
-        instance = ledger.model()
+        instance = state.new_record()
         before, m2m_before = {}, {}
     for name, value in values.items():
+        cache_name = state.relation_caches.get(name)
+        if cache_name is not None and instance._state.fields_cache.get(cache_name, _MISSING) is value:
+            continue  # already points to this very record
         setattr(instance, name, value)
     try:
         ledger.prepare(instance, m2m)
-        instance.full_clean(
-            exclude=_resolved_relations(instance), validate_unique=False, validate_constraints=False
-        )
+        state.cleaner.full_clean(instance, exclude=_resolved_relations(instance, state.foreign_keys))
         ledger.check_row(instance, m2m)
     except ValidationError as exc:
         errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
@@ -363,7 +391,7 @@ def _plan_row(ledger: Ledger, n: int, row: list[Any], state: PlanState) -> Plann
         state.ctx.file_rows[raw_key[0]] = instance
     planned = PlannedRow(n, instance, current is None, before, m2m, m2m_before)
     if current is not None:
-        planned.changes = audit.diff(before, audit.snapshot(instance))
+        planned.changes = audit.diff(before, state.snapshot(instance))
         for name, targets in m2m.items():
             if sorted(o.pk for o in targets) != sorted(o.pk for o in m2m_before[name]):
                 planned.changes[name] = [[str(o) for o in m2m_before[name]], [str(o) for o in targets]]
@@ -401,6 +429,12 @@ class PlanState:
         self.key_indexes = [index[c] for c in ledger.key_columns]
         self.self_ref = ledger.self_reference()
         self.reported.update((e.row, e.column) for e in self.result.errors)
+        self.cleaner = FieldChecks()
+        self.cells = CellReads(self.ctx)
+        self.snapshot = audit.Snapshots(ledger.model)
+        self.new_record = NewRecords(ledger.model)
+        self.foreign_keys = [f for f in ledger.model._meta.concrete_fields if f.many_to_one]
+        self.relation_caches = {f.name: f.cache_name for f in self.foreign_keys}
 
     def may_write(self, instance: models.Model) -> bool:
         """Whether the importing user may write this record: commands (no actor) and those who see
@@ -433,11 +467,148 @@ def _cell(row: list[Any], index: int) -> Any:
     return row[index] if index < len(row) else None
 
 
-def _resolved_relations(instance: models.Model) -> list[str]:
+class CellReads:
+    """A column's reading of a cell, once per distinct cell of a chunk: a date, a choice or a reference
+    that repeats down the file is read (or refused, with the same words) once. A reference to a row of
+    the same file is read each time: what it names changes as the file's rows are checked."""
+
+    def __init__(self, ctx: ImportContext) -> None:
+        self.ctx = ctx
+        self._outcomes: dict[tuple[Column, type, Any], Any] = {}
+        self._repeatable: dict[Column, bool] = {}
+
+    def parse(self, column: Column, raw: Any) -> Any:
+        repeatable = self._repeatable.get(column)
+        if repeatable is None:
+            repeatable = self._repeatable[column] = _reads_alike(column, self.ctx.ledger.model)
+        kind = type(raw)
+        if not repeatable or kind not in _CELL_TYPES:
+            return column.parse(raw, self.ctx)
+        outcome = self._outcomes.get((column, kind, raw), _MISSING)
+        if outcome is _MISSING:
+            try:
+                outcome = column.parse(raw, self.ctx)
+            except CellError as exc:
+                outcome = _Refused(str(exc))
+            self._outcomes[column, kind, raw] = outcome
+        if type(outcome) is _Refused:
+            raise CellError(outcome.message)
+        return list(outcome) if type(outcome) is list else outcome
+
+
+class _Refused:
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+_CELL_TYPES = (str, int, float, bool, datetime.date, datetime.datetime)
+_READ_ALIKE = (DateColumn, BoolColumn, ChoiceColumn, IntColumn, DecimalColumn)
+
+
+def _reads_alike(column: Column, model: type[models.Model]) -> bool:
+    """Whether the column reads the same cell the same way wherever it is in a chunk."""
+    if isinstance(column, RefColumn):
+        return column.model is not model
+    return type(column) in _READ_ALIKE or isinstance(column, ChoiceColumn)
+
+
+class FieldChecks:
+    """Model.full_clean() without its uniqueness and constraint checks (the file and the database check
+    those), for the many records of one chunk: a field's check of a value it has seen before (a date, a
+    choice, a department) is not run again, its outcome (the value cleaned, or the error) is reused."""
+
+    def __init__(self) -> None:
+        self._outcomes: dict[tuple[models.Field, type, Any], Any] = {}
+        self._fields: dict[type[models.Model], list[models.Field]] = {}
+
+    def full_clean(self, instance: models.Model, *, exclude: list[str]) -> None:
+        errors: dict[str, Any] = {}
+        field_errors: dict[str, Any] = {}
+        fields = self._fields.get(type(instance))
+        if fields is None:
+            fields = self._fields[type(instance)] = [f for f in instance._meta.fields if not f.generated]
+        for f in fields:
+            if f.name in exclude:
+                continue
+            raw = getattr(instance, f.attname)
+            if f.blank and raw in f.empty_values:
+                continue
+            if isinstance(raw, DatabaseDefault):
+                continue
+            kind = type(raw)
+            if kind in _REPEATABLE:
+                outcome = self._outcomes.get((f, kind, raw), _MISSING)
+                if outcome is _MISSING:
+                    outcome = self._outcomes[f, kind, raw] = _field_clean(f, raw, instance)
+            else:
+                outcome = _field_clean(f, raw, instance)
+            if isinstance(outcome, ValidationError):
+                field_errors[f.name] = outcome.error_list
+            else:
+                setattr(instance, f.attname, outcome)
+        if field_errors:
+            errors = ValidationError(field_errors).update_error_dict(errors)
+        try:
+            instance.clean()
+        except ValidationError as e:
+            errors = e.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors, code="row_invalid")
+
+
+class NewRecords:
+    """Blank records of one model, as model() makes them, copied from a first one rather than built field
+    by field: the defaults that are made afresh for each record (a callable's, a list's) still are."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        self.model = model
+        blank = model()
+        self.values = {k: v for k, v in blank.__dict__.items() if k != "_state"}
+        fields = model._meta.concrete_fields
+        self.fresh = [
+            f
+            for f in fields
+            if (f.has_default() and callable(f.default)) or type(self.values.get(f.attname)) not in _IMMUTABLE
+        ]
+        self.copies = not (
+            pre_init.has_listeners(model)
+            or post_init.has_listeners(model)
+            or any(_assigned_through_descriptor(model, f) for f in fields)
+        )
+
+    def __call__(self) -> models.Model:
+        if not self.copies:
+            return self.model()
+        obj = self.model.__new__(self.model)
+        obj._state = ModelState()
+        values = obj.__dict__
+        values.update(self.values)
+        for f in self.fresh:
+            values[f.attname] = f.get_default()
+        return obj
+
+
+_IMMUTABLE = (str, int, bool, float, type(None), datetime.date, datetime.datetime, datetime.time, Decimal)
+
+
+def _assigned_through_descriptor(model: type[models.Model], f: models.Field) -> bool:
+    """Whether setting the field's attribute on a blank record does more than store the value."""
+    attribute = getattr(model, f.attname, None)
+    return hasattr(type(attribute), "__set__") and not isinstance(attribute, ForeignKeyDeferredAttribute)
+
+
+def _field_clean(f: models.Field, raw: Any, instance: models.Model) -> Any:
+    try:
+        return f.clean(raw, instance)
+    except ValidationError as e:
+        return e
+
+
+def _resolved_relations(instance: models.Model, foreign_keys: list[models.Field]) -> list[str]:
     """Foreign keys holding a record that was read from the database: no need to query it again."""
     names = []
-    for f in instance._meta.concrete_fields:
-        if f.many_to_one and f.is_cached(instance):
+    for f in foreign_keys:
+        if f.is_cached(instance):
             target = f.get_cached_value(instance)
             if target is not None and target.pk is not None and target.pk == getattr(instance, f.attname):
                 names.append(f.name)

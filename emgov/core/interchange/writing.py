@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db import models, router, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections, models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from emgov.core import audit
 from emgov.core.interchange import bulk
 from emgov.core.interchange.planning import CHUNK
 from emgov.core.interchange.results import PlannedRow, RowError
-from emgov.core.models import AuditAction, User
+from emgov.core.models import AuditAction, AuditEntry, User
 
 if TYPE_CHECKING:
     from emgov.core.interchange.ledger import Ledger, Progress
@@ -50,7 +51,7 @@ def write(
         _insert(ledger, creates, updates, report)
         _update(ledger, updates, now, lambda done: report(len(creates) + done))
         _write_m2m(ledger, creates, updates)
-        bulk.insert(_audit_rows(ledger, creates, updates, actor=actor, via=via, at=now))
+        _write_audit(ledger, creates, updates, actor=actor, via=via, at=now)
         ledger.after_write(creates, updates)
 
 
@@ -88,7 +89,20 @@ def _update(ledger: Ledger, updates: list[PlannedRow], now: datetime, report: Ca
         report(min(start + WRITE_STEP, len(updates)))
 
 
-def _audit_rows(
+AUDIT_COLUMNS = [
+    "content_type",
+    "object_id",
+    "object_repr",
+    "action",
+    "actor",
+    "via",
+    "at",
+    "changes",
+    "reason",
+]
+
+
+def _write_audit(
     ledger: Ledger,
     creates: list[PlannedRow],
     updates: list[PlannedRow],
@@ -96,19 +110,68 @@ def _audit_rows(
     actor: User | None,
     via: str,
     at: datetime,
-) -> list[models.Model]:
+) -> None:
+    """One audit row per record written, as audit.entry() makes it, inserted as rows of values."""
+    if not creates and not updates:
+        return
+    connection = connections[router.db_for_write(AuditEntry)]
+    meta = AuditEntry._meta
+    changes_field = meta.get_field("changes")
+    content_type = ContentType.objects.get_for_model(ledger.model).pk
+    actor_id = actor.pk if actor is not None and actor.pk else None
+    at_value = meta.get_field("at").get_db_prep_save(at, connection=connection)
+    via = via[:100]
+    snapshot = audit.Snapshots(ledger.model)
+
+    def row(p: PlannedRow, action: str, changes: dict[str, Any]) -> tuple[Any, ...]:
+        instance = p.instance
+        return (
+            content_type,
+            str(instance.pk),
+            str(instance)[:200],
+            action,
+            actor_id,
+            via,
+            at_value,
+            changes_field.get_db_prep_save(changes, connection=connection),
+            "",
+        )
+
+    labels: dict[int, tuple[models.Model, str]] = {}
+
+    def label(obj: models.Model) -> str:
+        found = labels.get(id(obj))
+        if found is None or found[0] is not obj:
+            found = labels[id(obj)] = (obj, str(obj))
+        return found[1]
+
     rows = []
     for p in creates:
-        changes = {k: [None, v] for k, v in audit.snapshot(p.instance).items() if v not in (None, "")}
-        changes.update({k: [None, [str(o) for o in v]] for k, v in p.m2m.items() if v})
-        rows.append(
-            audit.entry(p.instance, action=AuditAction.CREATE, actor=actor, via=via, at=at, changes=changes)
-        )
+        changes = {k: [None, v] for k, v in snapshot(p.instance).items() if v not in (None, "")}
+        changes.update({k: [None, [label(o) for o in v]] for k, v in p.m2m.items() if v})
+        rows.append(row(p, AuditAction.CREATE.value, changes))
     for p in updates:
-        rows.append(
-            audit.entry(p.instance, action=AuditAction.CHANGE, actor=actor, via=via, at=at, changes=p.changes)
-        )
-    return rows
+        rows.append(row(p, AuditAction.CHANGE.value, p.changes))
+    bulk.insert_values(AuditEntry, [meta.get_field(name).attname for name in AUDIT_COLUMNS], rows)
+
+
+ANALYZE_AFTER = 5_000  # records created by one import beyond which SQLite's statistics are refreshed
+
+
+def refresh_statistics(ledger: Ledger, created: int) -> None:
+    """After a large import into SQLite, refresh the planner's statistics of the tables it filled.
+
+    SQLite keeps the row counts of its last ANALYZE: a table grown tenfold since looks small, and a
+    lookup of many keys (the next import's) scans it instead of its index. PostgreSQL analyzes by itself.
+    """
+    connection = connections[router.db_for_write(ledger.model)]
+    if connection.vendor != "sqlite" or created < ANALYZE_AFTER:
+        return
+    meta = ledger.model._meta
+    tables = [meta.db_table] + [f.remote_field.through._meta.db_table for f in meta.local_many_to_many]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def _check_versions(ledger: Ledger, updates: list[PlannedRow]) -> None:
@@ -137,7 +200,7 @@ def _fetch_pks(ledger: Ledger, instances: list[models.Model]) -> None:
     wanted = list({getattr(obj, attnames[0]) for obj in instances})
     manager = ledger.model._default_manager.db_manager(alias)
     for start in range(0, len(wanted), CHUNK):
-        found = manager.filter(**{f"{attnames[0]}__in": wanted[start : start + CHUNK]})
+        found = manager.filter(**{f"{attnames[0]}__in": wanted[start : start + CHUNK]}).order_by()
         for pk, *key in found.values_list("pk", *attnames):
             obj = by_key.get(tuple(key))
             if obj is not None:
