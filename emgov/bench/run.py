@@ -26,6 +26,7 @@ def run_scale(
     folder: Path,
     out: Callable[[str], None],
     as_json: bool = False,
+    reuse: bool = False,
 ) -> dict[str, Any]:
     # Test tools (the test client, query capture) are loaded only when measuring.
     from emgov.bench.imports import import_rates
@@ -35,7 +36,10 @@ def run_scale(
     clock.business_date_set(scales.AS_OF, "emgov bench")
     started = time.perf_counter()
     builder = Builder(scale, seed, progress=out if not as_json else lambda line: None)
-    builder.build()
+    if reuse:
+        builder.count_existing()
+    else:
+        builder.build()
     built = time.perf_counter() - started
     result: dict[str, Any] = {
         "scale": scale_name,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import CommandError
 from django.db import models, transaction
 
 from emgov.bench import scales
@@ -54,6 +55,7 @@ class Builder:
     counts: dict[str, int] = field(default_factory=dict)
     departments: dict[str, int] = field(default_factory=dict)
     content_types: dict[type, int] = field(default_factory=dict)
+    firm_towns: dict[int, int] = field(default_factory=dict)
 
     def table(self, model: type) -> Table:
         if model not in self.tables:
@@ -96,6 +98,13 @@ class Builder:
             sequences_reset([Region, Department, Officer, Operation.departments.through, *BIG])
         analyze()
 
+    def count_existing(self) -> None:
+        """The rows of a data set built earlier (`emgov bench --keep`), in place of building it."""
+        if not Region.objects.filter(code=self.scale.top_region).exists():
+            raise CommandError(f"该数据库中没有 {self.scale.top_region} 的测试数据，请先用 --keep 生成")
+        tables = (Region, Department, Officer, Operation.departments.through, *BIG)
+        self.counts = {m._meta.db_table: m.objects.count() for m in tables}
+
     def _regions_and_departments(self) -> dict[str, int]:
         ids: dict[str, int] = {}
 
@@ -136,19 +145,21 @@ class Builder:
         size = self.scale.per_district
         towns = [ids[f"{code}{t:03d}"] for t in range(101, 101 + scales.TOWNS_PER_DISTRICT)]
         officers = self._officers(rng, code, size)
-        firms = [
-            self.add(
+        firms = []
+        for n in range(1, size.enterprises + 1):
+            town = rng.choice(towns)
+            firm = self.add(
                 Enterprise,
                 credit_code=credit_code(code, n),
                 name=f"{code}测试企业{n}有限公司",
                 name_initials=f"cs{n}",
-                town_id=rng.choice(towns),
+                town_id=town,
                 industry=rng.choice(scales.INDUSTRIES),
                 risk_level=rng.choice(["重大风险", "较大风险", "一般风险", "低风险", ""]),
                 is_key=rng.random() < 0.1,
             )
-            for n in range(1, size.enterprises + 1)
-        ]
+            self.firm_towns[firm] = town
+            firms.append(firm)
         operations = self._operations(rng, code, ids[code], size)
         self._visits(rng, code, ids[code], firms, operations, officers, size)
 
@@ -226,6 +237,7 @@ class Builder:
                 number=f"JC{code}{n:07d}",
                 date=date,
                 enterprise_id=firm,
+                place_id=self.firm_towns[firm],
                 department_id=self.departments[department],
                 nature=rng.choice(natures)
                 if operation is None or operation[1] != SUPERVISION
@@ -252,6 +264,7 @@ class Builder:
                 Hazard,
                 number=f"YH{code}{n:07d}{h}",
                 visit_id=visit,
+                place_id=self.firm_towns[firm],
                 description="消防通道堵塞",
                 grade="重大事故隐患" if major else "一般隐患",
                 basis="《工贸企业重大事故隐患判定标准》第十一条第（一）项" if major else "",
@@ -266,12 +279,18 @@ class Builder:
                 Order,
                 number=f"ZL{code}{n:07d}",
                 visit_id=visit,
+                place_id=self.firm_towns[firm],
                 doc_type="责令限期整改指令书",
                 issued_on=date,
             )
         if operation is not None and operation[1] == JOINT and rng.random() < 0.2:
             self.add(
-                Order, number=f"TC{code}{n:07d}", visit_id=visit, doc_type="责令停产停业整顿", issued_on=date
+                Order,
+                number=f"TC{code}{n:07d}",
+                visit_id=visit,
+                place_id=self.firm_towns[firm],
+                doc_type="责令停产停业整顿",
+                issued_on=date,
             )
         if rng.random() < 0.07:
             self._case(rng, code, n, visit, date, firm, department, region_id)
@@ -293,6 +312,7 @@ class Builder:
             enterprise_id=None if person else firm,
             visit_id=None if person else visit,
             region_id=region_id if person else None,
+            place_id=region_id if person else self.firm_towns[firm],
             department_id=self.departments[department if rng.random() < 0.5 else scales.BUREAU],
             violation="未按规定开展安全生产教育培训",
             legal_basis="《中华人民共和国安全生产法》第九十七条",

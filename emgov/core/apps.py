@@ -8,8 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础数据")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
         from emgov.core import ledgers, navigation, tokens
+        from emgov.core.models.base import re_place_after_save
 
         navigation.register_core()
         ledgers.register()
         tokens.connect()
+        post_save.connect(re_place_after_save, dispatch_uid="emgov.core.re_place")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from emgov.core import audit, hooks
 from emgov.core.models import AuditAction, Department, HolidayOverride, Region, User
+from emgov.core.models.base import followed_models, replace_dependents
 
 M = TypeVar("M", bound=models.Model)
 
@@ -105,11 +106,15 @@ def record_update(
     if not changed:
         return current
     values = {f.attname: getattr(current, f.attname) for f in audit.audited_fields(current)}
+    if getattr(model, "place_field", None):
+        values[f"{model.place_field}_id"] = current.placing_region_id()
     updated = model._default_manager.filter(pk=current.pk, version=current.version).update(
         **values, version=F("version") + 1, updated_at=timezone.now()
     )
     if updated != 1:
         raise stale_error()
+    if model in followed_models():
+        replace_dependents(model, [current.pk])
     for name, targets in links.items():
         getattr(current, name).set(targets)
     current.refresh_from_db()

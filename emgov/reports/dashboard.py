@@ -49,7 +49,7 @@ class NoRegion(Exception):
 
 
 def region_choices(user: User) -> list[Region]:
-    """The regions whose dashboard the user may open: their own (or the bureau's) and the towns below."""
+    """The regions whose dashboard the user may open: their own (or the bureau's), districts and towns below."""
     if user.sees_everything:
         home = bureau_region() or Region.objects.filter(level=RegionLevel.COUNTY).order_by("path").first()
         paths = [home.path] if home else []
@@ -60,9 +60,13 @@ def region_choices(user: User) -> list[Region]:
     within = Q()
     for path in paths:
         within |= Q(path__startswith=path)
-    regions = Region.objects.filter(within, level__in=(RegionLevel.COUNTY, RegionLevel.TOWN))
-    chosen = [r for r in regions.order_by("path") if r.level == RegionLevel.TOWN or r.path in paths]
-    return chosen or list(Region.objects.filter(path__in=paths).order_by("path"))
+    # The user's own regions (a province, a city, a district, a town), then the districts and towns below.
+    regions = (
+        Region.with_reach()
+        .filter(within)
+        .filter(Q(path__in=paths) | Q(level__in=(RegionLevel.COUNTY, RegionLevel.TOWN)))
+    )
+    return list(regions.order_by("path"))
 
 
 def pick_region(choices: list[Region], code: str | None) -> Region:

@@ -49,7 +49,7 @@ class Scope:
 
     @classmethod
     def of(cls, *, year: int, region_code: str, as_of: datetime.date | None = None) -> Scope:
-        region = Region.objects.get(code=region_code)
+        region = Region.with_reach().get(code=region_code)
         end = as_of or datetime.date(year, 12, 31)
         if end.year != year:
             raise ValueError(f"截止日期 {end} 不在 {year} 年内")

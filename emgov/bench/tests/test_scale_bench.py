@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.management.base import CommandError
 
 from emgov.bench import bounds, scales
 from emgov.bench.run import run_scale
@@ -93,6 +94,19 @@ def test_the_measured_district_is_the_same_at_city_scale(tmp_path):
     assert city["districts"] == 8
     assert {t["region"] for t in city["figures"]} == {scales.MEASURED_DISTRICT, "440600"}
     assert _district_values(city) == district
+    # Timed again over the same rows (`--reuse`): the same values, the rows counted from the tables.
+    again = run_scale("city", reuse=True, **common)
+    assert _district_values(again) == district
+    audit = {"core_auditentry": again["rows"]["core_auditentry"]}
+    assert again["rows"] == city["rows"] | audit
+
+
+@pytest.mark.usefixtures("empty_database")
+def test_reusing_a_database_without_the_data_set_is_refused_in_chinese(tmp_path):
+    with pytest.raises(CommandError, match="没有 440000 的测试数据"):
+        run_scale(
+            "province", seed=7, factor=0.01, runs=1, import_rows=0, folder=tmp_path, out=print, reuse=True
+        )
 
 
 def test_the_command_offers_the_scales():

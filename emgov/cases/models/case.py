@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, DomainModel
+from emgov.core.models.base import PlaceField
 from emgov.core.models.fields import region_field
 from emgov.core.validators import validate_credit_code
 from emgov.enforcement.models import Hazard, Visit
@@ -206,7 +207,12 @@ class PenaltyCase(DomainModel):
     closed_on = models.DateField(_("结案日期"), null=True, blank=True)
     archived_on = models.DateField(_("归档日期"), null=True, blank=True)
 
+    # The region the scope finds, kept on the case: a region's cases are one index range (see PlaceField).
+    place = PlaceField()
+
     scope = ("enterprise__town", "visit__enterprise__town", "region")
+    place_field = "place"
+    audit_exclude = (*DomainModel.audit_exclude, "place")
     value_labels = {"review_points": dict(REVIEW_POINTS)}
 
     class Meta:

@@ -18,6 +18,8 @@ from typing import Any
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from emgov.core.models.base import followed_models, replace_dependents
+
 BATCH = 5000
 # Values whose prepared form depends on nothing but their type and value: prepared once per column.
 _REPEATABLE = (str, int, bool, datetime.date, type(None))
@@ -56,9 +58,18 @@ def insert_values(model: type[models.Model], attnames: list[str], rows: Sequence
 
 def update(objs: Sequence[models.Model], field_names: list[str]) -> None:
     """UPDATE the fields `field_names` of saved records: on PostgreSQL from a COPY into a temporary table,
-    elsewhere one prepared statement executed per record."""
+    elsewhere one prepared statement executed per record. A record keeping its place (PlaceField) has it
+    written too, and records whose place follows these are re-placed, as save() does."""
     if not objs:
         return
+    model = type(objs[0])
+    place = getattr(model, "place_field", None)
+    _update(objs, [*field_names, place] if place and place not in field_names else field_names)
+    if model in followed_models():
+        replace_dependents(model, [obj.pk for obj in objs])
+
+
+def _update(objs: Sequence[models.Model], field_names: list[str]) -> None:
     model = type(objs[0])
     meta = model._meta
     connection = connections[router.db_for_write(model)]

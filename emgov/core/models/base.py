@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import Exact
+from django.db.models.lookups import Exact, Lookup
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -37,10 +37,56 @@ def bureau_region_within(path: str) -> Q:
     return Q(Exists(bureau.filter(region__path__startswith=path))) | county_fallback
 
 
+class InSubquery(Lookup):
+    """`key IN (subquery)`, written on PostgreSQL as `key = ANY(ARRAY(subquery))`: the subquery then runs
+    once and the key's index serves the lookup even inside an OR, where an IN would become a filter on
+    every row."""
+
+    lookup_name = "in_subquery"
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
+
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
+
+
+class PlaceField(models.ForeignKey):
+    """The region that places a record (the first non-empty lookup of its model's `scope`), written on
+    every save. A model whose scope follows nullable keys through large tables (a penalty case: its
+    enterprise, else its visit's, else its own 区划代码) is then scoped by one indexed key instead of
+    outer joins across those tables. Records it depends on re-place it when they move (`replace`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("to", "core.Region")
+        kwargs.setdefault("on_delete", models.PROTECT)
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("related_name", "+")
+        kwargs.setdefault("verbose_name", _("所属区划"))
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        value = model_instance.placing_region_id()
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def deconstruct(self) -> tuple[Any, ...]:
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ForeignKey", args, kwargs
+
+
 class DomainQuerySet(models.QuerySet):
     """Querysets of scoped records. `visible_to` is the one data-scoping primitive."""
 
     def in_region(self, region: Region) -> DomainQuerySet:
+        if getattr(region, "holds_every_region", False):  # read by Region.with_reach()
+            return self
         return self.filter(self.model.region_q(region.path))
 
     def visible_to(self, user: User) -> DomainQuerySet:
@@ -48,7 +94,7 @@ class DomainQuerySet(models.QuerySet):
             return self.none()
         if user.sees_everything:
             return self
-        if self.model.scope is None:
+        if self.model.scope is None or user.covers_every_region:
             return self
         paths = user.region_paths()
         if not paths:
@@ -65,10 +111,20 @@ class ScopedMixin:
     # None: reference data that every signed-in user may read.
     scope: tuple[str, ...] | None = None
     scope_falls_back_to_bureau = True
+    # The name of a PlaceField holding the region `scope` finds, when the model keeps one.
+    place_field: str | None = None
 
     @classmethod
     def region_q(cls, path: str) -> Q:
         assert cls.scope is not None
+        if cls.place_field:
+            from emgov.core.models.regions import Region
+
+            within = Region.objects.filter(path__startswith=path).values("pk")
+            placed = Q(InSubquery(F(f"{cls.place_field}_id"), within.query))
+            if not cls.scope_falls_back_to_bureau or not any(map(cls._lookup_nullable, cls.scope)):
+                return placed
+            return placed | (Q(**{f"{cls.place_field}__isnull": True}) & bureau_region_within(path))
         clauses = []
         empty_before: list[Q] = []
         for lookup in cls.scope:
@@ -95,6 +151,55 @@ class ScopedMixin:
             model = field.related_model
         return False
 
+    @classmethod
+    def place_expression(cls) -> Any:
+        """SQL for the region `scope` finds, as an UPDATE may use it (no joins: one subquery per lookup)."""
+        parts: list[Any] = []
+        for lookup in cls.scope or ():
+            first, _sep, rest = lookup.partition("__")
+            field = cls._meta.get_field(first)
+            if not rest:
+                parts.append(F(field.attname))
+            else:
+                related = field.related_model.objects.filter(pk=OuterRef(field.attname))
+                parts.append(Subquery(related.values(f"{rest}_id")[:1]))
+        return Coalesce(*parts, output_field=models.BigIntegerField()) if len(parts) > 1 else parts[0]
+
+    @classmethod
+    def follows_q(cls, model: type[models.Model], pks: Any) -> Q | None:
+        """The records whose place follows these records of `model` (a key on the way of `scope`)."""
+        found = []
+        for lookup in cls.scope or ():
+            current: Any = cls
+            parts = lookup.split("__") if lookup else []
+            for depth, part in enumerate(parts[:-1], start=1):
+                current = current._meta.get_field(part).related_model
+                if current is model:
+                    found.append(Q(**{f"{'__'.join(parts[:depth])}__in": pks}))
+        return reduce(or_, found) if found else None
+
+    def placing_region_id(self) -> int | None:
+        """The key of the region that places this record (see `scope`); None: the bureau's region."""
+        for lookup in self.scope or ():
+            parts = lookup.split("__") if lookup else []
+            if not parts:
+                return self.pk
+            target: Any = self
+            for depth, part in enumerate(parts[:-1], start=1):
+                target = getattr(target, part, None)
+                if target is None:
+                    break
+                # A record on the way that keeps the same place (a hazard's visit): its key, no more hops.
+                if getattr(target, "place_field", None) and target.scope == ("__".join(parts[depth:]),):
+                    kept = getattr(target, f"{target.place_field}_id")
+                    if kept is not None:
+                        return kept
+            else:
+                value = getattr(target, target._meta.get_field(parts[-1]).attname)
+                if value is not None:
+                    return value
+        return None
+
     def scope_path(self) -> str | None:
         """The path of the region that places this (possibly unsaved) record; None: the bureau's region."""
         for lookup in self.scope or ():
@@ -109,7 +214,7 @@ class ScopedMixin:
 
     def in_scope_of(self, user: User) -> bool:
         """Whether `user` may write this record (the Python mirror of `visible_to`, for unsaved records)."""
-        if user.sees_everything or self.scope is None:
+        if user.sees_everything or self.scope is None or user.covers_every_region:
             return True
         path = self.scope_path()
         if path is None:
@@ -159,3 +264,51 @@ class DomainModel(ReferenceModel):
     @property
     def is_voided(self) -> bool:
         return self.voided_at is not None
+
+
+@cache
+def placed_models() -> tuple[type[models.Model], ...]:
+    from django.apps import apps
+
+    return tuple(m for m in apps.get_models() if getattr(m, "place_field", None))
+
+
+@cache
+def followed_models() -> frozenset[type[models.Model]]:
+    """The models on the way of a placed model's scope: moving one of their records re-places others."""
+    found = set()
+    for placed in placed_models():
+        for lookup in placed.scope or ():
+            current: Any = placed
+            for part in (lookup.split("__") if lookup else [])[:-1]:
+                current = current._meta.get_field(part).related_model
+                found.add(current)
+    return frozenset(found)
+
+
+def re_place_after_save(
+    sender: type[models.Model], instance: models.Model, created: bool, raw: bool, **kw
+) -> None:
+    """post_save: an edited enterprise or visit re-places the cases that follow it."""
+    if not created and not raw and sender in followed_models():
+        replace_dependents(sender, [instance.pk])
+
+
+def misplaced(model: type[models.Model]) -> models.QuerySet:
+    """The records of a model keeping a place whose place is not the region its scope finds (none, as
+    long as every write goes through save(), record_update or the bulk writers)."""
+    place = model.place_field
+    found = model.objects.annotate(found=model.place_expression())
+    return found.exclude(**{place: F("found")}).exclude(**{f"{place}__isnull": True, "found__isnull": True})
+
+
+def replace_dependents(model: type[models.Model], pks: Any) -> None:
+    """Re-place the records whose place follows these records of `model`, which may have moved (an
+    enterprise to another town, a visit to another enterprise): one UPDATE per model keeping a place."""
+    pks = list(pks)
+    for placed in placed_models():
+        for start in range(0, len(pks), 2000):
+            follows = placed.follows_q(model, pks[start : start + 2000])
+            if follows is None:
+                break
+            placed.objects.filter(follows).update(**{placed.place_field: placed.place_expression()})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models.base import ReferenceModel
@@ -62,6 +62,17 @@ class Region(ReferenceModel):
                 errors["parent"] = _("上级区划不能是本区划或其下级")
         if errors:
             raise ValidationError(errors, code="region_invalid")
+
+    @staticmethod
+    def holds_every_region_q() -> Exists:
+        """Annotation: whether every region of the database lies within the (outer) region. A region that
+        does is a whole database's scope (a province in its own database): nothing needs filtering."""
+        return ~Exists(Region.objects.exclude(path__startswith=OuterRef("path")))
+
+    @classmethod
+    def with_reach(cls) -> models.QuerySet:
+        """Regions carrying `holds_every_region`, which `in_region` reads to leave out the filter."""
+        return cls.objects.annotate(holds_every_region=cls.holds_every_region_q())
 
     def compute_path(self) -> str:
         return (self.parent.path if self.parent else "/") + f"{self.code}/"

@@ -39,10 +39,24 @@ class User(AbstractUser):
         return self.is_superuser or self.role == Role.ADMIN
 
     def region_paths(self) -> list[str]:
-        cached = getattr(self, "_region_paths", None)
+        return self._regions()[0]
+
+    @property
+    def covers_every_region(self) -> bool:
+        """Whether one of the user's regions holds every region of the database (a province's leader in
+        the province's own database): the user's scope is then every record, and no filter applies."""
+        return self._regions()[1]
+
+    def _regions(self) -> tuple[list[str], bool]:
+        """The user's region paths and whether one of them covers every region: one statement, kept."""
+        cached = getattr(self, "_region_scope", None)
         if cached is None:
-            cached = list(self.regions.values_list("path", flat=True))
-            self._region_paths = cached
+            from emgov.core.models.regions import Region
+
+            reach = Region.holds_every_region_q()
+            rows = list(self.regions.annotate(reach=reach).values_list("path", "reach"))
+            cached = ([path for path, _ in rows], any(everything for _, everything in rows))
+            self._region_scope = cached
         return cached
 
 

@@ -10,7 +10,6 @@ from typing import IO, Any
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.forms import ModelForm
@@ -29,6 +28,7 @@ from emgov.core.pages.exports import ExportPages
 from emgov.core.pages.fields import path_fields, path_label, path_value
 from emgov.core.pages.filters import Filter, as_filter
 from emgov.core.pages.imports import ImportPages
+from emgov.core.pages.paging import paginate
 from emgov.core.pages.steps import ProcedurePages, add_errors, posted_version
 from emgov.core.workers import work_dir
 
@@ -226,7 +226,7 @@ class LedgerPages(ProcedurePages, ImportPages, ExportPages):
 
     def list_view(self, request: HttpRequest) -> HttpResponse:
         qs, state = self.filtered(request)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(request, qs, PAGE_SIZE)
         sortable = self.sortable()
         columns = self.columns()
         rows = [

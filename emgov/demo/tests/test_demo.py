@@ -82,6 +82,16 @@ def bureau_inspections():
 
 
 @pytest.mark.django_db
+def test_every_record_keeping_a_place_is_placed_where_its_scope_finds_it(demo):
+    from emgov.core.models.base import misplaced, placed_models
+
+    assert {m.__name__ for m in placed_models()} >= {"Visit", "Hazard", "Order", "PenaltyCase"}
+    for model in placed_models():
+        assert model.objects.filter(**{f"{model.place_field}__isnull": False}).exists()
+        assert not misplaced(model).exists(), model.__name__
+
+
+@pytest.mark.django_db
 def test_every_month_to_november_has_inspections_and_june_is_busiest(demo):
     by_month = dict(
         bureau_inspections()

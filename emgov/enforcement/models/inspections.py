@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from emgov.core import clock
 from emgov.core.models import Department, DomainModel, Officer
+from emgov.core.models.base import PlaceField
 from emgov.enforcement.models.operations import Operation
 from emgov.enterprises.models import Enterprise
 
@@ -56,13 +57,21 @@ class Visit(DomainModel):
     )
     attachments = GenericRelation("core.Attachment")
 
+    # The enterprise's town, kept on the visit: a region's visits are one index range (see PlaceField).
+    place = PlaceField(db_index=False)
+
     scope = ("enterprise__town",)
+    place_field = "place"
+    audit_exclude = (*DomainModel.audit_exclude, "place")
 
     class Meta:
         verbose_name = _("检查记录")
         verbose_name_plural = _("检查记录")
         ordering = ["-date", "-number"]
-        indexes = [models.Index(fields=["department", "nature", "date"], name="visit_dept_nature_date")]
+        indexes = [
+            models.Index(fields=["department", "nature", "date"], name="visit_dept_nature_date"),
+            models.Index(fields=["place", "date"], name="visit_place_date"),
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -152,7 +161,11 @@ class Hazard(DomainModel):
     supervising_body = models.CharField(_("督办单位"), max_length=100, blank=True)
     attachments = GenericRelation("core.Attachment")
 
+    place = PlaceField()
+
     scope = ("visit__enterprise__town",)
+    place_field = "place"
+    audit_exclude = (*DomainModel.audit_exclude, "place")
 
     class Meta:
         verbose_name = _("隐患")
@@ -285,12 +298,17 @@ class Order(DomainModel):
     disposal_number = models.CharField(_("处理决定书文号"), max_length=80, blank=True, editable=False)
     resumed_on = models.DateField(_("恢复生产经营日期"), null=True, blank=True)
 
+    place = PlaceField(db_index=False)
+
     scope = ("visit__enterprise__town",)
+    place_field = "place"
+    audit_exclude = (*DomainModel.audit_exclude, "place")
 
     class Meta:
         verbose_name = _("执法文书")
         verbose_name_plural = _("执法文书")
         ordering = ["-issued_on", "-number"]
+        indexes = [models.Index(fields=["place", "issued_on"], name="order_place_issued")]
 
     def __str__(self) -> str:
         return self.number

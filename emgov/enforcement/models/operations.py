@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, DomainModel
-from emgov.core.models.base import bureau_region_within
+from emgov.core.models.base import InSubquery, bureau_region_within
 from emgov.core.models.fields import region_field
 
 
@@ -70,11 +70,14 @@ class Operation(DomainModel):
         live = Visit.objects.filter(voided_at__isnull=True)
         # The region's visits name the operations (driven from the region's enterprises, not from every
         # operation); the region's keys, not a join, place an operation without visits.
-        in_region = live.filter(operation__isnull=False, enterprise__town__path__startswith=path)
+        in_region = live.filter(Visit.region_q(path), operation__isnull=False)
         without_visits = ~Q(Exists(live.filter(operation=OuterRef("pk"))))
+        regions = Region.objects.filter(path__startswith=path).values("pk")
+        # InSubquery: each branch an index lookup (the keys the subqueries give), none a filter on
+        # every operation of the database.
         return (
-            Q(pk__in=in_region.values("operation"))
-            | (without_visits & Q(region__in=Region.objects.filter(path__startswith=path).values("pk")))
+            Q(InSubquery(F("pk"), in_region.values("operation").query))
+            | (without_visits & Q(InSubquery(F("region_id"), regions.query)))
             | (without_visits & Q(region__isnull=True) & bureau_region_within(path))
         )
 

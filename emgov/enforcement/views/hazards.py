@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import Case, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from emgov.core.pages import LedgerPages, RelatedFilter, TownFilter, YearFilter
 from emgov.core.pages.base import PAGE_SIZE, pages_for
 from emgov.core.pages.fields import path_value
+from emgov.core.pages.paging import paginate
 from emgov.core.permissions import FIELD_STAFF
 from emgov.core.workflow import Step
 from emgov.enforcement import queries
@@ -74,7 +74,7 @@ class HazardPages(LedgerPages):
         qs = qs.annotate(late=Case(When(queries.overdue_q(), then=Value(True)), default=Value(False)))
         if request.GET.get("overdue") == "1":
             qs = qs.filter(late=True)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = paginate(request, qs, PAGE_SIZE)
         sortable = self.sortable()
         columns = self.columns()
         late = _("逾期")

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from emgov.core.models import User
 from emgov.core.pages import LedgerPages, RelatedFilter, TownFilter, YearFilter
+from emgov.core.pages.paging import count_cap, grouped_counts
 from emgov.core.pages.steps import add_errors
 from emgov.core.permissions import CASE_STAFF, FIELD_STAFF
 from emgov.enforcement import rules
@@ -100,13 +100,19 @@ def nature_tabs(pages: LedgerPages, request: HttpRequest) -> list[dict[str, Any]
     current = others.GET.pop("nature", [""])[-1]
     others.GET.pop("page", None)
     qs, _state = pages.filtered(others)
-    counts = dict(qs.order_by().values_list("nature").annotate(n=Count("pk")))
+    cap = count_cap(request)
+    counts = grouped_counts(qs, "nature", cap)
     base = others.GET.copy()
-    tabs = [{"label": _("全部"), "value": "", "count": sum(counts.values())}]
-    tabs += [
-        {"label": label, "value": value, "count": counts.get(value, 0)}
-        for value, label in VisitNature.choices
-    ]
+    if counts is None:  # more visits than a count is worth: the tabs without their counts
+        over = _("超过%(n)s") % {"n": f"{cap:,}"}
+        tabs = [{"label": _("全部"), "value": "", "count": over}]
+        tabs += [{"label": label, "value": value, "count": ""} for value, label in VisitNature.choices]
+    else:
+        tabs = [{"label": _("全部"), "value": "", "count": sum(counts.values())}]
+        tabs += [
+            {"label": label, "value": value, "count": counts.get(value, 0)}
+            for value, label in VisitNature.choices
+        ]
     for tab in tabs:
         query = base.copy()
         if tab["value"]:

@@ -282,6 +282,16 @@ class Command(BaseCommand):
             "--import-rows", type=int, default=100_000, help="--scale 时导入文件的行数（默认 100000）"
         )
         parser.add_argument("--json", action="store_true", help="--scale 时以 JSON 输出")
+        parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="--scale 时保留生成的数据库（输出其名称），供 --reuse 再次计时",
+        )
+        parser.add_argument(
+            "--reuse",
+            metavar="NAME",
+            help="--scale 时不再生成数据，直接计时此前用 --keep 保留的数据库（PostgreSQL 库名或 SQLite 文件）",
+        )
 
     def handle(self, *args, rows: int, enterprises: int, officers: int, format: str, **options):
         if options.get("scale"):
@@ -304,7 +314,17 @@ class Command(BaseCommand):
         folder = Path(settings.VAR_DIR)
         folder.mkdir(parents=True, exist_ok=True)
         quiet = (lambda line: None) if options["json"] else self.stdout.write
-        with throwaway_database(folder, verbosity=options["verbosity"], out=quiet):
+        reuse = options.get("reuse")
+        if reuse and options["import_rows"]:
+            raise CommandError(
+                "--reuse 时请加 --import-rows 0：导入会把记录写进保留的数据集，下次计时的数据就不同了"
+            )
+        database = (
+            existing_database(reuse, out=quiet)
+            if reuse
+            else throwaway_database(folder, verbosity=options["verbosity"], out=quiet, keep=options["keep"])
+        )
+        with database:
             SCALE_BENCH["run"](
                 options["scale"],
                 seed=options["seed"],
@@ -314,12 +334,36 @@ class Command(BaseCommand):
                 folder=folder,
                 out=self.stdout.write,
                 as_json=options["json"],
+                reuse=bool(reuse),
             )
 
 
 @contextmanager
-def throwaway_database(folder: Path, *, verbosity: int, out: Callable[[str], None]) -> Iterator[None]:
-    """A new, migrated database for the default connection while the block runs, dropped afterwards.
+def existing_database(name: str, *, out: Callable[[str], None]) -> Iterator[None]:
+    """The data set kept by an earlier `--keep` run, for the default connection while the block runs."""
+    old_name = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    ContentType.objects.clear_cache()
+    try:
+        try:
+            connection.ensure_connection()
+        except Exception as exc:
+            raise CommandError(f"无法打开数据库 {name}：{exc}") from None
+        out(f"沿用数据库：{name}（{connection.vendor}）")
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = old_name
+        ContentType.objects.clear_cache()
+
+
+@contextmanager
+def throwaway_database(
+    folder: Path, *, verbosity: int, out: Callable[[str], None], keep: bool = False
+) -> Iterator[None]:
+    """A new, migrated database for the default connection while the block runs, dropped afterwards
+    (kept with `keep`, for `--reuse`).
 
     SQLite: the file var/bench-PID.sqlite3; PostgreSQL: the database NAME_bench_PID beside the configured one.
     """
@@ -339,10 +383,15 @@ def throwaway_database(folder: Path, *, verbosity: int, out: Callable[[str], Non
         try:
             yield
         finally:
-            connection.creation.destroy_test_db(old_name, verbosity=quiet)
+            if keep:
+                out(f"已保留数据库：{name}（再次计时：emgov bench --scale … --reuse {name}）")
+                connection.close()
+                connection.settings_dict["NAME"] = old_name
+            else:
+                connection.creation.destroy_test_db(old_name, verbosity=quiet)
             ContentType.objects.clear_cache()
             if connection.vendor == "sqlite":
-                for suffix in ("-wal", "-shm"):
+                for suffix in ("-wal", "-shm") if not keep else ():
                     Path(name + suffix).unlink(missing_ok=True)
     finally:
         test_settings["NAME"] = old_test_name
