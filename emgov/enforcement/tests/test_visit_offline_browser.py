@@ -109,18 +109,25 @@ def test_visit_with_both_grades_photos_and_signatures_gives_a_signed_record(
     assert not refused, refused
 
 
-def test_visit_recorded_offline_is_sent_once_when_the_network_returns(
-    live_server, browser, artifacts_dir, demo_password
-):
+def record_page_under_the_worker(browser, live_server, demo_password):
+    """The visit page on a phone, reloaded under its service worker, which then keeps the page, its data
+    and its scripts for when the network is gone."""
     page = phone.guicheng_on_a_phone(browser, live_server, demo_password)
-    context = page.context
     page.goto(f"{live_server.url}{phone.RECORD}")
     page.wait_for_selector("#visit-phone[data-ready='1']")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.reload()  # now under the service worker, which keeps the page, its data and its scripts
+    page.reload()
     page.wait_for_selector("#visit-phone[data-ready='1']")
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.wait_for_timeout(500)
+    return page
+
+
+def test_visit_recorded_offline_is_sent_once_when_the_network_returns(
+    live_server, browser, artifacts_dir, demo_password
+):
+    page = record_page_under_the_worker(browser, live_server, demo_password)
+    context = page.context
 
     context.set_offline(True)
     fill_visit(page, "visit-offline", artifacts_dir)
@@ -152,14 +159,8 @@ def test_visit_recorded_offline_is_sent_once_when_the_network_returns(
 def test_a_visit_left_unsent_comes_back_with_its_photos_and_signatures(
     live_server, browser, artifacts_dir, demo_password
 ):
-    page = phone.guicheng_on_a_phone(browser, live_server, demo_password)
+    page = record_page_under_the_worker(browser, live_server, demo_password)
     context = page.context
-    page.goto(f"{live_server.url}{phone.RECORD}")
-    page.wait_for_selector("#visit-phone[data-ready='1']")
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.reload()
-    page.wait_for_selector("#visit-phone[data-ready='1']")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
 
     context.set_offline(True)
     fill_visit(page, "visit-draft", artifacts_dir)
