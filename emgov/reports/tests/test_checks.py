@@ -33,3 +33,23 @@ def test_decisions_past_their_limit_follow_an_approved_extension(districts):
     late = check.records(scope)
     assert sorted(late.values_list("decision_number", flat=True)) == sorted([imported_late, beyond_extension])
     assert check.value(scope) == 2
+
+
+def test_overdue_hazards_are_the_regions_found_by_the_as_of_date(districts):
+    from emgov.enforcement.models import Hazard
+
+    as_of = datetime.date(2023, 6, 30)
+    overdue = b.hazard(b.visit(b.enterprise(), b.day("2023-03-01")))
+    rectified = b.hazard(b.visit(b.enterprise(), b.day("2023-03-02")))
+    found_later = b.hazard(b.visit(b.enterprise(), b.day("2023-07-10")))
+    elsewhere = b.hazard(b.visit(b.enterprise(b.DALIANG.town), b.day("2023-03-03")))
+    Hazard.objects.filter(number__in=[overdue, rectified, found_later, elsewhere]).update(
+        deadline=datetime.date(2023, 4, 1)
+    )
+    Hazard.objects.filter(number=rectified).update(rectified_on=datetime.date(2023, 3, 30))
+
+    check = CHECKS["problems.hazards_overdue"]
+    scope = Scope.of(year=2023, region_code="440605", as_of=as_of)
+    assert list(check.records(scope).values_list("number", flat=True)) == [overdue]
+    shunde = Scope.of(year=2023, region_code="440606", as_of=as_of)
+    assert list(check.records(shunde).values_list("number", flat=True)) == [elsewhere]
