@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from emgov.core import ledgers, navigation, tokens
-        from emgov.core.models.base import re_place_after_save
+        from emgov.core.models.places import re_place_after_save
 
         navigation.register_core()
         ledgers.register()

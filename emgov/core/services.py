@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from emgov.core import audit, hooks
 from emgov.core.models import AuditAction, Department, HolidayOverride, Region, User
-from emgov.core.models.base import followed_models, replace_dependents
+from emgov.core.models.places import followed_models, replace_dependents
 
 M = TypeVar("M", bound=models.Model)
 

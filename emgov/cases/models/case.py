@@ -7,8 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, DomainModel
-from emgov.core.models.base import PlaceField
 from emgov.core.models.fields import region_field
+from emgov.core.models.places import PlaceField
 from emgov.core.validators import validate_credit_code
 from emgov.enforcement.models import Hazard, Visit
 from emgov.enterprises.models import Enterprise

@@ -11,7 +11,7 @@ from emgov.cases.tests.test_views import make_penalty
 from emgov.core import services
 from emgov.core.interchange import bulk
 from emgov.core.models import User
-from emgov.core.models.base import InSubquery
+from emgov.core.models.places import InSubquery
 from emgov.enterprises.models import Enterprise
 
 

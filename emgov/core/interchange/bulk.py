@@ -18,7 +18,7 @@ from typing import Any
 from django.db import connections, models, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from emgov.core.models.base import followed_models, replace_dependents
+from emgov.core.models.places import followed_models, replace_dependents
 
 BATCH = 5000
 # Values whose prepared form depends on nothing but their type and value: prepared once per column.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, reduce
+from functools import reduce
 from operator import or_
 from typing import TYPE_CHECKING, Any
 
@@ -10,8 +10,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import Exact, Lookup
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
+
+from emgov.core.models.places import InSubquery
 
 if TYPE_CHECKING:
     from emgov.core.models.regions import Region
@@ -35,50 +37,6 @@ def bureau_region_within(path: str) -> Q:
         & Q(Exists(counties.filter(path__startswith=path)))
     )
     return Q(Exists(bureau.filter(region__path__startswith=path))) | county_fallback
-
-
-class InSubquery(Lookup):
-    """`key IN (subquery)`, written on PostgreSQL as `key = ANY(ARRAY(subquery))`: the subquery then runs
-    once and the key's index serves the lookup even inside an OR, where an IN would become a filter on
-    every row."""
-
-    lookup_name = "in_subquery"
-
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = compiler.compile(self.rhs)
-        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
-
-    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = compiler.compile(self.rhs)
-        return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
-
-
-class PlaceField(models.ForeignKey):
-    """The region that places a record (the first non-empty lookup of its model's `scope`), written on
-    every save. A model whose scope follows nullable keys through large tables (a penalty case: its
-    enterprise, else its visit's, else its own 区划代码) is then scoped by one indexed key instead of
-    outer joins across those tables. Records it depends on re-place it when they move (`replace`)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("to", "core.Region")
-        kwargs.setdefault("on_delete", models.PROTECT)
-        kwargs.setdefault("null", True)
-        kwargs.setdefault("blank", True)
-        kwargs.setdefault("editable", False)
-        kwargs.setdefault("related_name", "+")
-        kwargs.setdefault("verbose_name", _("所属区划"))
-        super().__init__(*args, **kwargs)
-
-    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
-        value = model_instance.placing_region_id()
-        setattr(model_instance, self.attname, value)
-        return value
-
-    def deconstruct(self) -> tuple[Any, ...]:
-        name, _path, args, kwargs = super().deconstruct()
-        return name, "django.db.models.ForeignKey", args, kwargs
 
 
 class DomainQuerySet(models.QuerySet):
@@ -264,51 +222,3 @@ class DomainModel(ReferenceModel):
     @property
     def is_voided(self) -> bool:
         return self.voided_at is not None
-
-
-@cache
-def placed_models() -> tuple[type[models.Model], ...]:
-    from django.apps import apps
-
-    return tuple(m for m in apps.get_models() if getattr(m, "place_field", None))
-
-
-@cache
-def followed_models() -> frozenset[type[models.Model]]:
-    """The models on the way of a placed model's scope: moving one of their records re-places others."""
-    found = set()
-    for placed in placed_models():
-        for lookup in placed.scope or ():
-            current: Any = placed
-            for part in (lookup.split("__") if lookup else [])[:-1]:
-                current = current._meta.get_field(part).related_model
-                found.add(current)
-    return frozenset(found)
-
-
-def re_place_after_save(
-    sender: type[models.Model], instance: models.Model, created: bool, raw: bool, **kw
-) -> None:
-    """post_save: an edited enterprise or visit re-places the cases that follow it."""
-    if not created and not raw and sender in followed_models():
-        replace_dependents(sender, [instance.pk])
-
-
-def misplaced(model: type[models.Model]) -> models.QuerySet:
-    """The records of a model keeping a place whose place is not the region its scope finds (none, as
-    long as every write goes through save(), record_update or the bulk writers)."""
-    place = model.place_field
-    found = model.objects.annotate(found=model.place_expression())
-    return found.exclude(**{place: F("found")}).exclude(**{f"{place}__isnull": True, "found__isnull": True})
-
-
-def replace_dependents(model: type[models.Model], pks: Any) -> None:
-    """Re-place the records whose place follows these records of `model`, which may have moved (an
-    enterprise to another town, a visit to another enterprise): one UPDATE per model keeping a place."""
-    pks = list(pks)
-    for placed in placed_models():
-        for start in range(0, len(pks), 2000):
-            follows = placed.follows_q(model, pks[start : start + 2000])
-            if follows is None:
-                break
-            placed.objects.filter(follows).update(**{placed.place_field: placed.place_expression()})

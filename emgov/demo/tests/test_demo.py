@@ -83,7 +83,7 @@ def bureau_inspections():
 
 @pytest.mark.django_db
 def test_every_record_keeping_a_place_is_placed_where_its_scope_finds_it(demo):
-    from emgov.core.models.base import misplaced, placed_models
+    from emgov.core.models.places import misplaced, placed_models
 
     assert {m.__name__ for m in placed_models()} >= {"Visit", "Hazard", "Order", "PenaltyCase"}
     for model in placed_models():

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from emgov.core import clock
 from emgov.core.models import Department, DomainModel, Officer
-from emgov.core.models.base import PlaceField
+from emgov.core.models.places import PlaceField
 from emgov.enforcement.models.operations import Operation
 from emgov.enterprises.models import Enterprise
 

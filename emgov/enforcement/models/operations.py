@@ -6,8 +6,9 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, DomainModel
-from emgov.core.models.base import InSubquery, bureau_region_within
+from emgov.core.models.base import bureau_region_within
 from emgov.core.models.fields import region_field
+from emgov.core.models.places import InSubquery
 
 
 class OperationKind(models.TextChoices):
