@@ -93,7 +93,10 @@ def site_photos(visit: Visit | None, hazard: Hazard | None = None) -> list[SiteP
 def _carry_site_photos(case: PenaltyCase, *, actor: User | None, via: str) -> None:
     """Each photo of the inspection becomes an item of the case's evidence list (视听资料, taken on the
     visit's day) with a copy of its file; the visit's or hazard's own file stays where it was."""
+    officers: dict[int, str] = {}  # the officers of each visit, read once
     for photo in site_photos(case.visit, case.hazard):
+        if photo.visit.pk not in officers:
+            officers[photo.visit.pk] = "、".join(o.name for o in photo.visit.officers.all())[:100]
         try:
             handle = photo.attachment.file.open("rb")
         except FileNotFoundError:
@@ -105,7 +108,7 @@ def _carry_site_photos(case: PenaltyCase, *, actor: User | None, via: str) -> No
                 evidence_type=EvidenceType.AUDIO_VISUAL,
                 title=photo.title,
                 collected_on=photo.visit.date,
-                collected_by="、".join(o.name for o in photo.visit.officers.all())[:100],
+                collected_by=officers[photo.visit.pk],
                 description=photo.source,
             )
             evidence.full_clean()

@@ -191,7 +191,7 @@ def _visit_facts(request: HttpRequest) -> dict[str, Any]:
 
 
 def _lookup(model, request: HttpRequest, number: str, field: str, label: str):
-    found = model.objects.visible_to(request.user).live().filter(number=number.strip()).first()
+    found = _visible(model, request, number)
     if found is None:
         raise ValidationError(
             {field: _("找不到%(label)s“%(n)s”，或不在您负责的区划内。") % {"label": label, "n": number}},

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
-from emgov.core.models.places import InSubquery
+from emgov.core.models.places import InSubquery, scope_hops
 
 if TYPE_CHECKING:
     from emgov.core.models.regions import Region
@@ -126,14 +126,7 @@ class ScopedMixin:
     @classmethod
     def follows_q(cls, model: type[models.Model], pks: Any) -> Q | None:
         """The records whose place follows these records of `model` (a key on the way of `scope`)."""
-        found = []
-        for lookup in cls.scope or ():
-            current: Any = cls
-            parts = lookup.split("__") if lookup else []
-            for depth, part in enumerate(parts[:-1], start=1):
-                current = current._meta.get_field(part).related_model
-                if current is model:
-                    found.append(Q(**{f"{'__'.join(parts[:depth])}__in": pks}))
+        found = [Q(**{f"{lookup}__in": pks}) for lookup, hop in scope_hops(cls) if hop is model]
         return reduce(or_, found) if found else None
 
     def placing_region_id(self) -> int | None:

@@ -8,6 +8,7 @@ follow a moved one (`replace_dependents`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -24,15 +25,15 @@ class InSubquery(Lookup):
 
     lookup_name = "in_subquery"
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    template = "{lhs} IN {rhs}"
+
+    def as_sql(self, compiler: Any, connection: Any, template: str | None = None) -> tuple[str, list[Any]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = compiler.compile(self.rhs)
-        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
+        return (template or self.template).format(lhs=lhs, rhs=rhs), [*lhs_params, *rhs_params]
 
     def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = compiler.compile(self.rhs)
-        return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
+        return self.as_sql(compiler, connection, template="{lhs} = ANY(ARRAY{rhs})")
 
 
 class PlaceField(models.ForeignKey):
@@ -68,17 +69,21 @@ def placed_models() -> tuple[type[models.Model], ...]:
     return tuple(m for m in apps.get_models() if getattr(m, "place_field", None))
 
 
+def scope_hops(model: type[models.Model]) -> Iterator[tuple[str, type[models.Model]]]:
+    """Each record on the way of `model`'s scope to a region: its lookup from `model`, and its model
+    (a penalty case: `enterprise` Enterprise, `visit` Visit, `visit__enterprise` Enterprise)."""
+    for lookup in getattr(model, "scope", None) or ():
+        current: Any = model
+        parts = lookup.split("__") if lookup else []
+        for depth, part in enumerate(parts[:-1], start=1):
+            current = current._meta.get_field(part).related_model
+            yield "__".join(parts[:depth]), current
+
+
 @cache
 def followed_models() -> frozenset[type[models.Model]]:
     """The models on the way of a placed model's scope: moving one of their records re-places others."""
-    found = set()
-    for placed in placed_models():
-        for lookup in placed.scope or ():
-            current: Any = placed
-            for part in (lookup.split("__") if lookup else [])[:-1]:
-                current = current._meta.get_field(part).related_model
-                found.add(current)
-    return frozenset(found)
+    return frozenset(hop for placed in placed_models() for _lookup, hop in scope_hops(placed))
 
 
 def re_place_after_save(
