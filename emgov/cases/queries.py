@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from emgov.cases import rules
 from emgov.cases.models import CaseStage, DiscretionGrade, DiscretionVersion, PenaltyCase
 from emgov.core import clock
 from emgov.core.models import User
-from emgov.core.navigation import TodoItem
+from emgov.core.navigation import TodoItem, capped
 from emgov.core.workdays import WorkdayCalendar, coverage_warning
 
 REMIND_DAYS = 10  # reminders show limits falling due within this many days
@@ -160,6 +161,8 @@ def case_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]
     """Reminders: decisions, service and payments falling due within 10 days or overdue."""
     today = today or clock.today()
     horizon = today + datetime.timedelta(days=REMIND_DAYS)
+    kind = _("行政处罚")
+    list_url = reverse("cases:penalties-list")
     live = (
         PenaltyCase.objects.visible_to(user)
         .live()
@@ -174,26 +177,40 @@ def case_todos(user: User, today: datetime.date | None = None) -> list[TodoItem]
             "payment_due_on",
         )
     )
-    items = [
-        _todo(c, _("处罚决定期限"), c.decision_due_on, today)
-        for c in live.filter(decided_on__isnull=True, decision_due_on__lte=horizon)[:50]
-    ]
-    items += [
-        _todo(c, _("缴纳罚款期限"), c.payment_due_on, today)
-        for c in live.filter(stage__in=[CaseStage.SERVED, CaseStage.EXECUTION], paid_on__isnull=True).filter(
-            payment_due_on__lte=horizon, court_applied_on__isnull=True
-        )[:50]
-    ]
+    items = capped(
+        live.filter(decided_on__isnull=True, decision_due_on__lte=horizon).order_by("decision_due_on", "pk"),
+        kind,
+        f"{list_url}?decided=0",
+        lambda c: _todo(c, _("处罚决定期限"), c.decision_due_on, today),
+        label=_("处罚决定期限"),
+    )
+    items += capped(
+        live.filter(stage__in=[CaseStage.SERVED, CaseStage.EXECUTION], paid_on__isnull=True)
+        .filter(payment_due_on__lte=horizon, court_applied_on__isnull=True)
+        .order_by("payment_due_on", "pk"),
+        kind,
+        f"{list_url}?paid=0",
+        lambda c: _todo(c, _("缴纳罚款期限"), c.payment_due_on, today),
+        label=_("缴纳罚款期限"),
+    )
     calendar = WorkdayCalendar()
     undelivered = (
         PenaltyCase.objects.visible_to(user)
         .live()
+        .filter(stage=CaseStage.DECIDED, served_on__isnull=True, procedure="普通程序")
         .select_related("enterprise__town", "visit__enterprise__town", "region")
+        .order_by("decided_on", "pk")
     )
-    for c in undelivered.filter(stage=CaseStage.DECIDED, served_on__isnull=True, procedure="普通程序")[:50]:
-        due = rules.service_due(c, c.decided_on, calendar)
-        if due <= horizon:
-            items.append(_todo(c, _("送达期限"), due, today))
+    service_due = [
+        (c, due) for c in undelivered if (due := rules.service_due(c, c.decided_on, calendar)) <= horizon
+    ]
+    items += capped(
+        service_due,
+        kind,
+        f"{list_url}?{urlencode({'stage': CaseStage.DECIDED})}",
+        lambda pair: _todo(pair[0], _("送达期限"), pair[1], today),
+        label=_("送达期限"),
+    )
     return items
 
 

@@ -1,12 +1,19 @@
-"""The navigation by domain area and the home page's to-do list; apps add their entries in ready()."""
+"""The navigation by domain area and the home page's to-do list; apps add their entries in ready().
+
+Each kind of to-do lists at most `TODO_LIMIT` records (`capped`); beyond that one line says how many
+more there are and links to the list that shows them all.
+"""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core import clock
@@ -51,6 +58,43 @@ class TodoItem:
     url: str
     kind: str
     overdue: bool = False
+    more: int = 0  # the overflow line of a capped kind: how many records it stands for
+
+
+def todo_count(items: list[TodoItem]) -> int:
+    """How many records a to-do list stands for, an overflow line counting the records beyond it."""
+    return sum(item.more or 1 for item in items)
+
+
+TODO_LIMIT = 20
+
+
+def capped(
+    rows: QuerySet | Sequence[Any],
+    kind: str,
+    url: str,
+    item: Callable[[Any], TodoItem],
+    *,
+    label: str = "",
+) -> list[TodoItem]:
+    """The first `TODO_LIMIT` rows as to-do items (`item` makes one) and, when there are more, one line
+    "另有N项，查看全部" of the same `kind` linking to `url`, the list that shows them all; `label` names
+    the rows where several capped lists share a kind. A queryset is counted in SQL only when it has more
+    rows than shown."""
+    if isinstance(rows, QuerySet):
+        head = list(rows[: TODO_LIMIT + 1])
+        total = rows.count() if len(head) > TODO_LIMIT else len(head)
+    else:
+        head, total = list(rows), len(rows)
+    items = [item(row) for row in head[:TODO_LIMIT]]
+    extra = total - TODO_LIMIT
+    if extra > 0:
+        if label:
+            title = gettext("%(label)s：另有%(n)d项，查看全部") % {"label": label, "n": extra}
+        else:
+            title = gettext("另有%(n)d项，查看全部") % {"n": extra}
+        items.append(TodoItem(title=title, due=None, url=url, kind=kind, more=extra))
+    return items
 
 
 @dataclass
@@ -103,6 +147,10 @@ def todo_for(user: User, today: datetime.date | None = None) -> list[TodoItem]:
 class TodoGroup:
     kind: str
     items: list[TodoItem]
+
+    @property
+    def count(self) -> int:
+        return todo_count(self.items)
 
     @property
     def overdue(self) -> int:

@@ -6,12 +6,13 @@ import datetime
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from emgov.core import clock
 from emgov.core.models import Officer, User
 from emgov.core.models.officers import CertificateStatus
-from emgov.core.navigation import TodoItem
+from emgov.core.navigation import TodoItem, capped
 from emgov.core.permissions import LEGAL_STAFF
 from emgov.legal.models import (
     EVALUATION_LEAD_DAYS,
@@ -29,6 +30,8 @@ from emgov.legal.models import (
 COUNSEL_SOON_DAYS = 7
 HEARING_SOON_DAYS = 7
 CERTIFICATE_SOON_DAYS = 90
+# The state of a certificate due within CERTIFICATE_SOON_DAYS, as the register's filter takes it.
+CERTIFICATE_EXPIRING = "即将到期"
 DAY = datetime.timedelta(days=1)
 
 
@@ -108,57 +111,75 @@ def todo_items(user: User, today: datetime.date | None = None) -> list[TodoItem]
     today = today or clock.today()
     if not _is_legal_staff(user):
         return []
-    items: list[TodoItem] = []
-    for record in counsel_open(user, today):
-        items.append(
-            TodoItem(
-                title=_("法律顾问意见待答复：%(s)s") % {"s": record.subject},
-                due=record.due_on,
-                url=reverse("legal:counsel-step", kwargs={"pk": record.pk, "step": "answer"}),
-                kind=_("法律顾问"),
-                overdue=record.due_on < today,
-            )
-        )
-    for case in litigation_defence_open(user, today):
-        noun = _("答复") if case.kind == LitigationKind.RECONSIDERATION else _("答辩")
-        items.append(
-            TodoItem(
+    items = capped(
+        counsel_open(user, today),
+        _("法律顾问"),
+        _list_url("legal:counsel-list", answered="0"),
+        lambda record: TodoItem(
+            title=_("法律顾问意见待答复：%(s)s") % {"s": record.subject},
+            due=record.due_on,
+            url=reverse("legal:counsel-step", kwargs={"pk": record.pk, "step": "answer"}),
+            kind=_("法律顾问"),
+            overdue=record.due_on < today,
+        ),
+    )
+    defences = litigation_defence_open(user, today)
+    hearings = litigation_hearings_soon(user, today)
+    for kind in LitigationKind.values:
+        noun = _("答复") if kind == LitigationKind.RECONSIDERATION else _("答辩")
+        items += capped(
+            defences.filter(kind=kind),
+            kind,
+            _list_url("legal:litigation-list", kind=kind, defence_filed="0"),
+            lambda case, noun=noun: TodoItem(
                 title=_("%(n)s待提交%(what)s：%(c)s") % {"n": case.number, "what": noun, "c": case.cause},
                 due=case.defence_due_on,
                 url=reverse("legal:litigation-detail", kwargs={"pk": case.pk}),
                 kind=case.kind,
                 overdue=case.defence_due_on < today,
-            )
+            ),
+            label=_("待提交%(what)s") % {"what": noun},
         )
-    for case, day in litigation_hearings_soon(user, today):
-        items.append(
-            TodoItem(
-                title=_("%(n)s开庭：%(c)s") % {"n": case.number, "c": case.cause},
-                due=day,
-                url=reverse("legal:litigation-step", kwargs={"pk": case.pk, "step": "appearance"}),
-                kind=case.kind,
-            )
+        items += capped(
+            [(case, day) for case, day in hearings if case.kind == kind],
+            kind,
+            _list_url("legal:litigation-list", kind=kind),
+            lambda pair: TodoItem(
+                title=_("%(n)s开庭：%(c)s") % {"n": pair[0].number, "c": pair[0].cause},
+                due=pair[1],
+                url=reverse("legal:litigation-step", kwargs={"pk": pair[0].pk, "step": "appearance"}),
+                kind=pair[0].kind,
+            ),
+            label=_("开庭"),
         )
-    for document in normative_evaluations_due(user, today):
-        items.append(
-            TodoItem(
-                title=_("规范性文件待评估清理：%(d)s") % {"d": document},
-                due=document.evaluation_due,
-                url=reverse("legal:normative-documents-step", kwargs={"pk": document.pk, "step": "clean_up"}),
-                kind=_("规范性文件"),
-                overdue=document.evaluation_due < today,
-            )
-        )
-    for officer in certificates_expiring(today):
-        items.append(
-            TodoItem(
-                title=_("执法证即将到期：%(o)s") % {"o": officer},
-                due=officer.valid_until,
-                url=reverse("legal:officers-detail", kwargs={"pk": officer.pk}),
-                kind=_("执法证"),
-            )
-        )
+    items += capped(
+        normative_evaluations_due(user, today),
+        _("规范性文件"),
+        _list_url("legal:normative-documents-list", status=NormativeStatus.VALID),
+        lambda document: TodoItem(
+            title=_("规范性文件待评估清理：%(d)s") % {"d": document},
+            due=document.evaluation_due,
+            url=reverse("legal:normative-documents-step", kwargs={"pk": document.pk, "step": "clean_up"}),
+            kind=_("规范性文件"),
+            overdue=document.evaluation_due < today,
+        ),
+    )
+    items += capped(
+        certificates_expiring(today),
+        _("执法证"),
+        _list_url("legal:officers-list", state=CERTIFICATE_EXPIRING),
+        lambda officer: TodoItem(
+            title=_("执法证即将到期：%(o)s") % {"o": officer},
+            due=officer.valid_until,
+            url=reverse("legal:officers-detail", kwargs={"pk": officer.pk}),
+            kind=_("执法证"),
+        ),
+    )
     return items
+
+
+def _list_url(name: str, **params: str) -> str:
+    return f"{reverse(name)}?{urlencode(params)}"
 
 
 def provide_todo(user: User, today: datetime.date | None = None) -> list[TodoItem]:

@@ -10,12 +10,11 @@ from django.utils.translation import gettext as _
 
 from emgov.core import clock
 from emgov.core.models import Role, User
-from emgov.core.navigation import TodoItem
+from emgov.core.navigation import TodoItem, capped
 from emgov.core.workdays import WorkdayCalendar
 from emgov.licensing.models import LicensingCase, LicensingCategory, LicensingResult
 from emgov.licensing.services.deadlines import supplement_due
 
-TODO_LIMIT = 20
 # Deadlines shown on the to-do list before they pass.
 TODO_AHEAD = datetime.timedelta(days=7)
 
@@ -66,42 +65,50 @@ def legal_officer_todos(user: User, today: datetime.date | None = None) -> list[
         return []
     today = today or clock.today()
     horizon = today + TODO_AHEAD
-    items = []
     calendar = WorkdayCalendar()
-    for case in awaiting_acceptance(user).filter(applied_on__lte=horizon)[:TODO_LIMIT]:
-        due = supplement_due(case, calendar)
-        if due is None or due > horizon:
-            continue
-        items.append(
-            TodoItem(
-                title=_("许可申请待受理或一次性告知补正：%(case)s（%(who)s），逾期未告知补正的即视为受理")
-                % {"case": case, "who": case.applicant},
-                due=due,
-                url=reverse("licensing:licensing-detail", args=[case.pk]),
-                kind=_("许可受理"),
-                overdue=due < today,
-            )
-        )
-    for case in awaiting_publication(user).filter(publication_due_on__lte=horizon)[:TODO_LIMIT]:
-        items.append(
-            TodoItem(
-                title=_("许可决定待公示：%(case)s（%(who)s）") % {"case": case, "who": case.applicant},
-                due=case.publication_due_on,
-                url=reverse("licensing:licensing-detail", args=[case.pk]),
-                kind=_("双公示"),
-                overdue=case.publication_due_on < today,
-            )
-        )
-    for case in awaiting_decision(user).filter(decision_due_on__lte=horizon)[:TODO_LIMIT]:
-        items.append(
-            TodoItem(
-                title=_("许可待决定：%(case)s（%(who)s）") % {"case": case, "who": case.applicant},
-                due=case.decision_due_on,
-                url=reverse("licensing:licensing-detail", args=[case.pk]),
-                kind=_("行政许可"),
-                overdue=case.decision_due_on < today,
-            )
-        )
+    list_url = reverse("licensing:licensing-list")
+    to_accept = [
+        (case, due)
+        for case in awaiting_acceptance(user).filter(applied_on__lte=horizon)
+        if (due := supplement_due(case, calendar)) is not None and due <= horizon
+    ]
+    items = capped(
+        to_accept,
+        _("许可受理"),
+        f"{list_url}?accepted=0",
+        lambda pair: TodoItem(
+            title=_("许可申请待受理或一次性告知补正：%(case)s（%(who)s），逾期未告知补正的即视为受理")
+            % {"case": pair[0], "who": pair[0].applicant},
+            due=pair[1],
+            url=reverse("licensing:licensing-detail", args=[pair[0].pk]),
+            kind=_("许可受理"),
+            overdue=pair[1] < today,
+        ),
+    )
+    items += capped(
+        awaiting_publication(user).filter(publication_due_on__lte=horizon),
+        _("双公示"),
+        f"{list_url}?result={LicensingResult.GRANTED}&published=0",
+        lambda case: TodoItem(
+            title=_("许可决定待公示：%(case)s（%(who)s）") % {"case": case, "who": case.applicant},
+            due=case.publication_due_on,
+            url=reverse("licensing:licensing-detail", args=[case.pk]),
+            kind=_("双公示"),
+            overdue=case.publication_due_on < today,
+        ),
+    )
+    items += capped(
+        awaiting_decision(user).filter(decision_due_on__lte=horizon),
+        _("行政许可"),
+        f"{list_url}?decided=0",
+        lambda case: TodoItem(
+            title=_("许可待决定：%(case)s（%(who)s）") % {"case": case, "who": case.applicant},
+            due=case.decision_due_on,
+            url=reverse("licensing:licensing-detail", args=[case.pk]),
+            kind=_("行政许可"),
+            overdue=case.decision_due_on < today,
+        ),
+    )
     return items
 
 

@@ -16,7 +16,7 @@ from emgov.cases.models import PartyType, PenaltyCase, Procedure
 from emgov.core import clock
 from emgov.core.credit_export import mask_person_name
 from emgov.core.models import Role, User
-from emgov.core.navigation import TodoItem
+from emgov.core.navigation import TodoItem, capped
 from emgov.core.workdays import WorkdayCalendar
 from emgov.licensing.queries import awaiting_publication as licensing_awaiting
 from emgov.licensing.xk import applicant_name
@@ -34,7 +34,6 @@ from emgov.publicity.services.periods import on_display
 
 # Requests due within this many working days are on the to-do list before they are overdue.
 SOON_WORKDAYS = 5
-TODO_LIMIT = 20
 # Publications due within this many calendar days are on the to-do list before they are overdue.
 TODO_AHEAD = datetime.timedelta(days=7)
 
@@ -97,44 +96,45 @@ def request_todos(user: User, today: datetime.date | None = None) -> list[TodoIt
     today = today or clock.today()
     calendar = WorkdayCalendar()
     soon = calendar.add_workdays(today, SOON_WORKDAYS)
-    qs = (
+    list_url = reverse("publicity:requests-list")
+    items = capped(
         open_requests(user)
         .filter(due_on__lte=soon)
         .exclude(status=RequestStatus.SUPPLEMENT)
-        .order_by("due_on", "number")[:50]
-    )
-    items = [
-        TodoItem(
+        .order_by("due_on", "number"),
+        _("依申请公开"),
+        f"{list_url}?replied=0",
+        lambda r: TodoItem(
             title=_("答复政府信息公开申请 %(number)s（%(name)s）")
             % {"number": r.number, "name": r.applicant_name},
             due=r.due_on,
             url=reverse("publicity:requests-detail", kwargs={"pk": r.pk}),
             kind=_("依申请公开"),
             overdue=r.due_on < today,
-        )
-        for r in qs
-    ]
+        ),
+    )
     waiting = (
         open_requests(user)
         .filter(status=RequestStatus.SUPPLEMENT)
         .order_by("supplement_requested_on", "number")
     )
-    for r in waiting[:50]:
-        due = supplement_due(r, calendar)
-        if due and due < today:
-            items.append(
-                TodoItem(
-                    title=_(
-                        "申请 %(number)s（%(name)s）补正期限已于%(due)s届满，未收到补正的，视为放弃申请"
-                        "（政府信息公开条例第三十条）"
-                    )
-                    % {"number": r.number, "name": r.applicant_name, "due": f"{due:%Y-%m-%d}"},
-                    due=due,
-                    url=reverse("publicity:requests-detail", kwargs={"pk": r.pk}),
-                    kind=_("补正逾期"),
-                    overdue=True,
-                )
+    lapsed = [(r, due) for r in waiting if (due := supplement_due(r, calendar)) and due < today]
+    items += capped(
+        lapsed,
+        _("补正逾期"),
+        f"{list_url}?status={RequestStatus.SUPPLEMENT}",
+        lambda pair: TodoItem(
+            title=_(
+                "申请 %(number)s（%(name)s）补正期限已于%(due)s届满，未收到补正的，视为放弃申请"
+                "（政府信息公开条例第三十条）"
             )
+            % {"number": pair[0].number, "name": pair[0].applicant_name, "due": f"{pair[1]:%Y-%m-%d}"},
+            due=pair[1],
+            url=reverse("publicity:requests-detail", kwargs={"pk": pair[0].pk}),
+            kind=_("补正逾期"),
+            overdue=True,
+        ),
+    )
     return items
 
 
@@ -227,20 +227,18 @@ def legal_officer_todos(user: User, today: datetime.date | None = None) -> list[
     calendar = WorkdayCalendar()
     horizon = latest_decided_due_before(today + TODO_AHEAD + datetime.timedelta(days=1), calendar)
     url = reverse("publicity:publications-pending")
-    items = []
-    for case in penalties_awaiting(user).filter(decided_on__lte=horizon)[:TODO_LIMIT]:
+
+    def item(case: PenaltyCase) -> TodoItem:
         due = publication_due(case.decided_on, calendar)
-        items.append(
-            TodoItem(
-                title=_("处罚决定待公示：%(case)s（%(who)s）")
-                % {"case": case, "who": public_party_name(case)},
-                due=due,
-                url=url,
-                kind=_("双公示"),
-                overdue=due < today,
-            )
+        return TodoItem(
+            title=_("处罚决定待公示：%(case)s（%(who)s）") % {"case": case, "who": public_party_name(case)},
+            due=due,
+            url=url,
+            kind=_("双公示"),
+            overdue=due < today,
         )
-    return items
+
+    return capped(penalties_awaiting(user).filter(decided_on__lte=horizon), _("双公示"), url, item)
 
 
 def public_party_name(case: PenaltyCase) -> str:

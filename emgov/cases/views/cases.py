@@ -62,6 +62,20 @@ class PenaltyPages(LedgerPages):
             no=gettext_lazy("未公示"),
             name="published",
         ),
+        PresenceFilter(
+            "decided_on",
+            label=gettext_lazy("处罚决定"),
+            yes=gettext_lazy("已决定"),
+            no=gettext_lazy("未决定"),
+            name="decided",
+        ),
+        PresenceFilter(
+            "paid_on",
+            label=gettext_lazy("缴纳罚款"),
+            yes=gettext_lazy("已缴纳"),
+            no=gettext_lazy("未缴纳"),
+            name="paid",
+        ),
     )
     select_related = ("department",)
     default_ordering = ("-decided_on", "-filed_on", "-pk")

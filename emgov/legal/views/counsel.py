@@ -4,12 +4,13 @@ from typing import Any
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _lazy
 
 from emgov.core import clock
 from emgov.core.attachments import download_url
 from emgov.core.models import User
-from emgov.core.pages import LedgerPages, YearFilter
+from emgov.core.pages import LedgerPages, PresenceFilter, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
 from emgov.legal.forms.counsel import CounselForm
 from emgov.legal.models import CounselRecord
@@ -26,7 +27,18 @@ class CounselPages(LedgerPages):
     form_class = CounselForm
     list_display = ("number", "kind", "matter", "date", "subject", "due_on", "answered_on", "region")
     search_fields = ("number", "subject", "requester", "adviser")
-    filter_fields = ("kind", "matter", YearFilter("date"))
+    filter_fields = (
+        "kind",
+        "matter",
+        YearFilter("date"),
+        PresenceFilter(
+            "answered_on",
+            label=gettext_lazy("答复"),
+            yes=gettext_lazy("已答复"),
+            no=gettext_lazy("未答复"),
+            name="answered",
+        ),
+    )
     select_related = ("region",)
     default_ordering = ("-date", "-number")
     edit_roles = LEGAL_STAFF

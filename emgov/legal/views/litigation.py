@@ -6,11 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _lazy
 
 from emgov.core import clock
 from emgov.core.models import User
-from emgov.core.pages import LedgerPages, YearFilter
+from emgov.core.pages import LedgerPages, PresenceFilter, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
 from emgov.core.workdays import coverage_warnings
 from emgov.legal import queries, rules
@@ -39,7 +40,19 @@ class LitigationPages(LedgerPages):
         "result",
     )
     search_fields = ("number", "cause", "counterparty", "result", "appeared_name")
-    filter_fields = ("kind", "head_required", "head_appeared", YearFilter("received_on"))
+    filter_fields = (
+        "kind",
+        "head_required",
+        "head_appeared",
+        YearFilter("received_on"),
+        PresenceFilter(
+            "defence_filed_on",
+            label=gettext_lazy("答辩（答复）"),
+            yes=gettext_lazy("已提交"),
+            no=gettext_lazy("未提交"),
+            name="defence_filed",
+        ),
+    )
     default_ordering = ("-received_on", "-number")
     edit_roles = LEGAL_STAFF
     derived_fields = ("defence_due_on",)

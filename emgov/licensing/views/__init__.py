@@ -102,6 +102,20 @@ class LicensingPages(LedgerPages):
             no=gettext_lazy("未公示"),
             name="published",
         ),
+        PresenceFilter(
+            "accepted_on",
+            label=gettext_lazy("受理"),
+            yes=gettext_lazy("已受理"),
+            no=gettext_lazy("未受理"),
+            name="accepted",
+        ),
+        PresenceFilter(
+            "decided_on",
+            label=gettext_lazy("办结"),
+            yes=gettext_lazy("已办结"),
+            no=gettext_lazy("未办结"),
+            name="decided",
+        ),
     )
     default_ordering = ("-accepted_on", "-number")
     select_related = ("item",)

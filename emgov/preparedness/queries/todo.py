@@ -7,11 +7,12 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from emgov.core import clock
 from emgov.core.models import User
-from emgov.core.navigation import TodoItem
+from emgov.core.navigation import TodoItem, capped
 from emgov.core.permissions import FIELD_STAFF, WARNING_ISSUERS
 from emgov.preparedness.models import (
     EarlyWarning,
@@ -41,26 +42,30 @@ def plan_todo(user: User, today: datetime.date | None) -> list[TodoItem]:
     if not _staff(user, TODO_ROLES):
         return []
     today = today or clock.today()
-    items = [
-        TodoItem(
+    items = capped(
+        plans_to_evaluate(user, today),
+        _("应急预案评估与修订"),
+        _url("overdue") + "#plans",
+        lambda d: TodoItem(
             _("应急预案：%(n)s（%(w)s）") % {"n": d.record.name, "w": d.why},
             d.due,
             _url("plans-detail", pk=d.record.pk),
             _("应急预案评估与修订"),
             d.overdue(today),
-        )
-        for d in plans_to_evaluate(user, today)
-    ]
-    items += [
-        TodoItem(
+        ),
+    )
+    items += capped(
+        follow_ups_open(user, today),
+        _("演练与检查整改事项"),
+        _url("follow-ups-list") + "?closed_on=0",
+        lambda f: TodoItem(
             _("整改事项：%(p)s（%(o)s）") % {"p": f.problem, "o": f.owner_person},
             f.due_on,
             _url("follow-ups-detail", pk=f.pk),
             _("演练与检查整改事项"),
             f.due_on < today,
-        )
-        for f in follow_ups_open(user, today)
-    ]
+        ),
+    )
     return items
 
 
@@ -111,13 +116,15 @@ def warning_todo(user: User, today: datetime.date | None) -> list[TodoItem]:
     if not _staff(user, WARNING_ISSUERS):
         return []
     drafts = EarlyWarning.objects.visible_to(user).live().filter(status=WarningStatus.DRAFT).order_by("onset")
-    return [
-        TodoItem(
+    return capped(
+        drafts,
+        _("预警信息发布"),
+        _url("warnings-list") + "?" + urlencode({"status": WarningStatus.DRAFT}),
+        lambda w: TodoItem(
             _("待发布预警：%(h)s") % {"h": w.headline},
             timezone.localtime(w.onset).date(),
             _url("warnings-detail", pk=w.pk),
             _("预警信息发布"),
             False,
-        )
-        for w in drafts
-    ]
+        ),
+    )

@@ -16,7 +16,7 @@ from emgov.core.display import display_value
 from emgov.core.documents import DOCX_CONTENT_TYPE, document_response
 from emgov.core.masking import HIDDEN
 from emgov.core.models import User
-from emgov.core.pages import LedgerPages, YearFilter
+from emgov.core.pages import LedgerPages, PresenceFilter, YearFilter
 from emgov.core.permissions import DISCLOSURE_HANDLERS, LEGAL_STAFF
 from emgov.core.workdays import WorkdayCalendar
 from emgov.publicity.forms.requests import APPLICATION_FIELDS, DisclosureRequestForm
@@ -58,7 +58,19 @@ class DisclosureRequestPages(LedgerPages):
     form_class = DisclosureRequestForm
     list_display = ("number", "applicant_name", "channel", "received_on", "due_on", "status", "reply_type")
     search_fields = ("number", "applicant_name", "description")
-    filter_fields = ("status", "channel", "reply_type", YearFilter("received_on"))
+    filter_fields = (
+        "status",
+        "channel",
+        "reply_type",
+        YearFilter("received_on"),
+        PresenceFilter(
+            "replied_on",
+            label=gettext_lazy("答复"),
+            yes=gettext_lazy("已答复"),
+            no=gettext_lazy("未答复"),
+            name="replied",
+        ),
+    )
     select_related = ("region",)
     default_ordering = ("-received_on", "-number")
     edit_roles = LEGAL_STAFF

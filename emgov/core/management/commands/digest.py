@@ -14,14 +14,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from emgov.core import clock
 from emgov.core.models import User
-from emgov.core.navigation import TodoItem, todo_for
+from emgov.core.navigation import TodoItem, todo_count, todo_for
 
 
 def digest_text(user: User, items: list[TodoItem], today: datetime.date) -> str:
     base = settings.EMGOV_BASE_URL.rstrip("/")
     lines = [
         f"{user.full_name or user.username}，您好：",
-        f"截至{today:%Y-%m-%d}，您有{len(items)}项待办：",
+        f"截至{today:%Y-%m-%d}，您有{todo_count(items)}项待办：",
         "",
     ]
     for item in items:
@@ -54,7 +54,9 @@ class Command(BaseCommand):
             self.stdout.write(text)
             self.stdout.write("")
             if send and user.email:
-                send_mail(f"EMGov 每日待办（{today:%Y-%m-%d}）：{len(items)}项", text, None, [user.email])
+                send_mail(
+                    f"EMGov 每日待办（{today:%Y-%m-%d}）：{todo_count(items)}项", text, None, [user.email]
+                )
                 sent += 1
         if send:
             self.stdout.write(f"已发送{sent}封邮件。")
