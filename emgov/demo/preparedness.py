@@ -135,6 +135,7 @@ PLAN_HEADER = [
     "发布日期",
     "下次评估日期",
     "区划代码",
+    "系统启用前已发布",
 ]
 DRILL_HEADER = [
     "演练编号",
@@ -241,7 +242,8 @@ def plan_rows(world: World) -> list[list[object]]:
             REGION_CODE,
         ]
     )
-    return rows
+    # The bureau's plans were approved and published before it took up the system.
+    return [[*row, "是"] for row in rows]
 
 
 def _years_later(day: datetime.date, years: int) -> datetime.date:

@@ -1,4 +1,10 @@
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from emgov.core.interchange.columns import (
+    BoolColumn,
     ChoiceColumn,
     DateColumn,
     DecimalColumn,
@@ -51,10 +57,25 @@ class PlanLedger(Ledger):
         ChoiceColumn("预案类型", "kind", required=True, choices=PlanKind.values),
         RefListColumn("适用事件类型", "event_types", model=EventType, lookups=("name",), noun="事件类型"),
         department_column("编制单位", "department", required=True),
-        DateColumn("发布日期", "published_on", required=True),
+        DateColumn("发布日期", "published_on"),
         DateColumn("下次评估日期", "next_review_on"),
         region_column(),
+        # A row without 发布日期 is a draft. A published plan names its approval, or says it was published
+        # before the system came into use (EmergencyPlan.clean holds the rule for the import, the pages and
+        # the steps alike).
+        DateColumn("批准日期", "approved_on"),
+        TextColumn("批准机关", "approved_by"),
+        BoolColumn("系统启用前已发布", "published_before_system"),
     )
+
+    def check_row(self, instance: EmergencyPlan, m2m: dict[str, list[Any]]) -> None:
+        """A published plan stays published: a row without 发布日期 may not turn it back into a draft."""
+        stored = EmergencyPlan.objects.filter(pk=instance.pk, published_on__isnull=False)
+        if instance.pk and instance.published_on is None and stored.exists():
+            raise ValidationError(
+                {"published_on": _("已发布的应急预案不能改回草案：修订请在预案页面“启动修订”")},
+                code="plan_unpublish",
+            )
 
 
 class DrillLedger(Ledger):

@@ -78,6 +78,11 @@ WEAK_SCORE_PERCENT = rules.declare(
     _l("现场指挥部双盲拉动检查：得分率低于该值的检查项为薄弱项，须登记整改"),
     to_confirm=_l("得分率阈值为本局检查方案设定"),
 )
+# 国办发〔2024〕5号 covers 审批、发布、备案 in that order (domain.md: S): a plan is published once approved, so a
+# published plan carries its approval, or is marked as published before the system came into use. The
+# article that says so is not cited in domain.md: to confirm against the official text.
+PLAN_APPROVAL_ARTICLE = "《突发事件应急预案管理办法》（国办发〔2024〕5号）关于应急预案审批、发布的规定"
+
 # 突发事件应对法（2024年修订）第六十三条: warnings are for natural disasters, accidents and
 # public-health events; 第六十四条、第六十六条: the county government issues, adjusts and lifts them.
 WARNING_ARTICLE = "《中华人民共和国突发事件应对法》（2024年修订）第六十三条"

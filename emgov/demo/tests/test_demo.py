@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
 
 from emgov.cases.models import PenaltyCase
+from emgov.core.interchange import registry
 from emgov.core.models import Officer
 from emgov.core.numbering import number_take
 from emgov.demo import enforcement, enterprises, people
@@ -204,3 +205,17 @@ def test_the_same_seed_plans_the_same_year(demo):
         return enforcement.inspection_rows(world)
 
     assert plan() == plan()
+
+
+@pytest.mark.django_db
+def test_the_demo_plans_export_and_import_again_unchanged(demo):
+    ledger = registry.get("plans")
+    first = io.BytesIO()
+    ledger.export(ledger.export_queryset(), first, "csv")
+    result = ledger.load(io.BytesIO(first.getvalue()), "csv", actor=None, via="导入 应急预案.csv")
+    assert result.ok, [str(e) for e in result.errors[:3]]
+    assert result.unchanged == result.total > 0 and result.created == result.updated == 0
+    again = io.BytesIO()
+    ledger.export(ledger.export_queryset(), again, "csv")
+    assert again.getvalue() == first.getvalue()
+    assert "系统启用前已发布" in first.getvalue().decode("utf-8-sig").splitlines()[0]

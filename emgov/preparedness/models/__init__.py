@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import Department, DomainModel
 from emgov.core.models.fields import region_field, town_field
+from emgov.preparedness.rules import PLAN_APPROVAL_ARTICLE
 
 
 class EventCategory(models.TextChoices):
@@ -78,6 +79,12 @@ class EmergencyPlan(DomainModel):
     region = region_field()
     approved_on = models.DateField(_("批准日期"), null=True, blank=True, editable=False)
     approved_by = models.CharField(_("批准机关"), max_length=100, blank=True, editable=False)
+    published_before_system = models.BooleanField(
+        _("系统启用前已发布"),
+        default=False,
+        editable=False,
+        help_text=_("本系统启用前已经批准发布、批准记录未登记入系统的预案"),
+    )
     filed_on = models.DateField(_("备案日期"), null=True, blank=True, editable=False)
     filed_with = models.CharField(_("备案机关"), max_length=100, blank=True, editable=False)
     evaluated_on = models.DateField(_("上次评估日期"), null=True, blank=True, editable=False)
@@ -112,6 +119,36 @@ class EmergencyPlan(DomainModel):
         if self.next_review_on and self.published_on and self.next_review_on < self.published_on:
             raise ValidationError(
                 {"next_review_on": _("下次评估日期不能早于发布日期")}, code="review_before_publish"
+            )
+        self._check_publication()
+
+    def _check_publication(self) -> None:
+        """A published plan was approved first (or was published before the system came into use)."""
+        if not self.published_on:
+            return
+        if self.approved_on and self.published_on < self.approved_on:
+            raise ValidationError(
+                {
+                    "published_on": _(
+                        "发布日期不能早于批准日期%(d)s：应急预案经批准后方可发布（%(article)s）"
+                    )
+                    % {"d": self.approved_on, "article": PLAN_APPROVAL_ARTICLE}
+                },
+                code="publish_before_approval",
+            )
+        if self.published_before_system:
+            return
+        missing = [f for f in ("approved_on", "approved_by") if not str(getattr(self, f) or "").strip()]
+        if missing:
+            raise ValidationError(
+                {
+                    missing[0]: _(
+                        "已发布的应急预案须先经批准：请填写批准日期和批准机关，本系统启用前已发布的预案"
+                        "请注明“系统启用前已发布”（%(article)s）"
+                    )
+                    % {"article": PLAN_APPROVAL_ARTICLE}
+                },
+                code="publish_without_approval",
             )
 
 

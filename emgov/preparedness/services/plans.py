@@ -28,8 +28,8 @@ def approve(
 def publish(
     plan: EmergencyPlan, *, actor: User | None, via: str, published_on: datetime.date
 ) -> dict[str, Any]:
-    """The new version is in force from its publication; the one it revises is superseded that day."""
-    _not_before(published_on, plan.approved_on, "published_on", _("批准日期"), "publish_before_approval")
+    """The new version is in force from its publication; the one it revises is superseded that day.
+    That a plan is published on or after its approval is the plan's own rule (`EmergencyPlan.clean`)."""
     if plan.previous_id:
         earlier = EmergencyPlan.objects.get(pk=plan.previous_id)
         if earlier.superseded_on is None:

@@ -42,6 +42,9 @@ def plan(
     region: Region | None = None,
     **fields,
 ) -> EmergencyPlan:
+    if published_on:
+        fields.setdefault("approved_on", published_on)
+        fields.setdefault("approved_by", "佛山市南海区人民政府")
     return services.record_create(
         EmergencyPlan(
             number=number,
