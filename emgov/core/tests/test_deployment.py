@@ -22,8 +22,16 @@ PRODUCTION = {
 }
 
 
+def _clean_environ() -> dict[str, str]:
+    """This process's environment without EMGov's settings and without what the browser tests set
+    for themselves (`DJANGO_ALLOW_ASYNC_UNSAFE`, which a deployment check rightly refuses)."""
+    return {
+        k: v for k, v in os.environ.items() if not k.startswith("EMGOV_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+
+
 def _settings_in(env: dict[str, str], code: str) -> str:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("EMGOV_")}
+    clean = _clean_environ()
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; {code}"],
         env={**clean, "DJANGO_SETTINGS_MODULE": "emgov.settings", **env},
@@ -55,7 +63,7 @@ def test_development_defaults_stay_plain_http(tmp_path):
 
 
 def test_check_deploy_is_clean_with_the_documented_environment(tmp_path):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("EMGOV_")}
+    clean = _clean_environ()
     result = subprocess.run(
         [str(Path(sys.executable).parent / "emgov"), "check", "--deploy", "--fail-level", "WARNING"],
         env={**clean, **PRODUCTION, "EMGOV_VAR_DIR": str(tmp_path)},
