@@ -18,12 +18,14 @@ from django.db import connection
 
 from emgov.enforcement.queries import MIN_ENTERPRISES_PER_OPERATION, MIN_OPERATIONS_PER_MONTH
 
-# The region's subtree, and the live visits of enterprises in it (params: the path pattern).
+# The region's subtree, and the live visits placed in it (params: the path pattern). Visits, hazards,
+# orders and cases keep the region that places them (`place_id`, kept by the project on every write),
+# so the bound filters that key as the project does.
 SUBTREE = "SELECT id FROM core_region WHERE path LIKE %(path)s"
 REGION_VISITS = f"""
     SELECT v.id, v.date, v.enterprise_id, v.department_id, v.nature, v.operation_id, e.town_id, e.industry
     FROM enforcement_visit v JOIN enterprises_enterprise e ON e.id = v.enterprise_id
-    WHERE v.voided_at IS NULL AND e.town_id IN ({SUBTREE})"""
+    WHERE v.voided_at IS NULL AND v.place_id IN ({SUBTREE})"""
 # Operations in the region: one of their live visits is, or they have none and their 区划代码 is.
 OPERATION_IN_REGION = f"""(
     o.id IN (SELECT operation_id FROM ({REGION_VISITS}) rv WHERE rv.operation_id IS NOT NULL)
@@ -116,11 +118,7 @@ def penalties(p: dict[str, Any]) -> dict[str, Any]:
             SUM(CASE WHEN c.decided_on BETWEEN %(start)s AND %(end)s THEN 1 ELSE 0 END),
             SUM(CASE WHEN c.decided_on BETWEEN %(start)s AND %(end)s THEN c.fine_amount END)
         FROM cases_penaltycase c
-        LEFT JOIN enterprises_enterprise e ON e.id = c.enterprise_id
-        LEFT JOIN enforcement_visit v ON v.id = c.visit_id
-        LEFT JOIN enterprises_enterprise ve ON ve.id = v.enterprise_id
-        WHERE c.voided_at IS NULL AND c.department_id = %(bureau)s
-          AND COALESCE(e.town_id, ve.town_id, c.region_id) IN ({SUBTREE})""",
+        WHERE c.voided_at IS NULL AND c.department_id = %(bureau)s AND c.place_id IN ({SUBTREE})""",
         p,
     )[0]
     total = Decimal(str(fines or 0))
