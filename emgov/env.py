@@ -43,6 +43,19 @@ def env_int(name: str, default: int) -> int:
         raise EnvError(f"Environment variable {name} must be an integer, not {raw!r}") from exc
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise EnvError(f"Environment variable {name} must be a number, not {raw!r}") from exc
+    if not value > 0 or value == float("inf"):
+        raise EnvError(f"Environment variable {name} must be a positive number, not {raw!r}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

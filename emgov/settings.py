@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from emgov.env import env_bool, env_int, env_list, env_path, env_secret, env_str
+from emgov.env import env_bool, env_float, env_int, env_list, env_path, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = env_path("EMGOV_VAR_DIR", BASE_DIR / "var")
@@ -98,6 +98,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not shared memory, so that tests of concurrent writers see SQLite's real locking.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The planner's cost of reading a page out of order, against 1 for the next page. PostgreSQL's 4
+    # assumes spinning disks; with the tables in memory or on SSD it makes a district's index scans look
+    # dearer than walking the whole province (docs/performance.md, "Planner settings").
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = " ".join(
+        filter(
+            None,
+            [_options.get("options"), f"-c random_page_cost={env_float('EMGOV_PG_RANDOM_PAGE_COST', 1.1)}"],
+        )
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from emgov.demo.base import DEMO_PASSWORD
+from emgov.env import EnvError, env_float
 
 ROOT = Path(__file__).resolve().parents[3]
 PRODUCTION = {
@@ -113,3 +115,24 @@ def test_no_template_holds_inline_script():
 def test_the_static_script_submits_marked_fields(name):
     script = (ROOT / "emgov" / name).read_text()
     assert "data-autosubmit" in script and "data-back" in script
+
+
+def test_postgresql_plans_for_tables_in_memory_unless_told_otherwise(tmp_path):
+    url = {"EMGOV_VAR_DIR": str(tmp_path), "DATABASE_URL": "postgres://emgov@127.0.0.1:5432/emgov"}
+    show = "print(settings.DATABASES['default']['OPTIONS']['options'])"
+    assert _settings_in(url, show) == "-c random_page_cost=1.1"
+    assert _settings_in({**url, "EMGOV_PG_RANDOM_PAGE_COST": "4"}, show) == "-c random_page_cost=4.0"
+
+
+@pytest.mark.parametrize("raw", ["fast", "0", "-1", "inf", "nan"])
+def test_a_planner_cost_that_is_not_a_positive_number_is_refused(monkeypatch, raw):
+    monkeypatch.setenv("EMGOV_PG_RANDOM_PAGE_COST", raw)
+    with pytest.raises(EnvError, match="EMGOV_PG_RANDOM_PAGE_COST"):
+        env_float("EMGOV_PG_RANDOM_PAGE_COST", 1.1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_the_connection_carries_the_planner_cost(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
