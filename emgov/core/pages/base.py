@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import copy
 import tempfile
-from functools import reduce
-from operator import or_
 from typing import IO, Any
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Q
 from django.forms import ModelForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,6 +26,7 @@ from emgov.core.pages.fields import path_fields, path_label, path_value
 from emgov.core.pages.filters import Filter, as_filter
 from emgov.core.pages.imports import ImportPages
 from emgov.core.pages.paging import paginate
+from emgov.core.pages.search import search_q
 from emgov.core.pages.steps import ProcedurePages, add_errors, posted_version
 from emgov.core.workers import work_dir
 
@@ -185,7 +183,7 @@ class LedgerPages(ProcedurePages, ImportPages, ExportPages):
         params = request.GET
         query = params.get("q", "").strip()
         if query and self.search_fields:
-            qs = qs.filter(reduce(or_, (Q(**{f"{f}__icontains": query}) for f in self.search_fields)))
+            qs = qs.filter(search_q(self.model, self.search_fields, query))
         active: dict[str, str] = {}
         for spec in self.filters():
             value = params.get(spec.name, "")
@@ -421,9 +419,7 @@ class LedgerPages(ProcedurePages, ImportPages, ExportPages):
         options: list[tuple[str, str]] = []
         if query:
             fields = (self.lookup_field, *self.search_fields)
-            qs = self.queryset(request.user).filter(
-                reduce(or_, (Q(**{f"{f}__icontains": query}) for f in fields))
-            )
+            qs = self.queryset(request.user).filter(search_q(self.model, fields, query))
             if self.voidable:
                 qs = qs.filter(voided_at__isnull=True)
             options = [

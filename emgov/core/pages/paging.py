@@ -23,13 +23,30 @@ MAX_PAGE = 100_000  # a page number beyond this is read as the last page that ca
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list: Any, per_page: int, cap: int | None = None) -> None:
+    """`searched`: the rows are the few matches of a search. Their keys are then read first, up to the cap
+    and in no order, which counts them in the same statement; a page is ordered among those keys. Ordered
+    and limited to a page, the planner would expect many matches and walk the whole table in the list's
+    order until it had found a page of them."""
+
+    def __init__(
+        self, object_list: Any, per_page: int, cap: int | None = None, *, searched: bool = False
+    ) -> None:
         super().__init__(object_list, per_page)
         self.cap = COUNT_CAP if cap is None else cap
+        self.searched = searched
+
+    @cached_property
+    def keys(self) -> list | None:
+        rows = self.object_list
+        if not (self.searched and _keyed(rows)):
+            return None
+        return list(rows.order_by().values_list("pk", flat=True)[: self.cap + 1])
 
     @cached_property
     def count(self) -> int:
         """The number of rows, or `cap + 1` when there are more than `cap` (one bounded statement)."""
+        if self.keys is not None:
+            return len(self.keys)
         if hasattr(self.object_list, "order_by"):
             return self.object_list.order_by()[: self.cap + 1].count()
         return min(len(self.object_list), self.cap + 1)
@@ -69,7 +86,9 @@ class CappedPaginator(Paginator):
         (its filters and its order), and only those rows are joined to what the page shows: a deep page
         or a large region then never joins every row before it to the enterprises and regions."""
         rows = self.object_list
-        if isinstance(rows, QuerySet) and not rows.query.distinct and not rows.query.combinator:
+        if self.keys is not None and not self.capped:
+            return list(rows.filter(pk__in=self.keys)[bottom:top])
+        if _keyed(rows):
             return list(rows.filter(pk__in=rows.values("pk")[bottom:top]))
         return list(rows[bottom:top])
 
@@ -82,6 +101,11 @@ class CappedPaginator(Paginator):
             if not self.capped:
                 return self.page(self.num_pages)
             return self.page(1)
+
+
+def _keyed(rows: Any) -> bool:
+    """Whether a page of `rows` can be chosen by their keys (a plain queryset: no DISTINCT, no UNION)."""
+    return isinstance(rows, QuerySet) and not rows.query.distinct and not rows.query.combinator
 
 
 class CappedPage(Page):
@@ -104,10 +128,13 @@ def count_cap(request: HttpRequest) -> int:
 def paginate(request: HttpRequest, object_list: Any, per_page: int) -> Page:
     """The page of `object_list` that `?page=` asks for; a bad page number gives the first or last page."""
     cap = count_cap(request)
+    searched = bool(request.GET.get("q", "").strip())
     try:
-        return CappedPaginator(object_list, per_page, cap).get_page(request.GET.get("page"))
+        return CappedPaginator(object_list, per_page, cap, searched=searched).get_page(
+            request.GET.get("page")
+        )
     except InvalidPage:
-        return CappedPaginator(object_list, per_page, cap).page(1)
+        return CappedPaginator(object_list, per_page, cap, searched=searched).page(1)
 
 
 def grouped_counts(qs: QuerySet, field: str, cap: int | None = None) -> dict[Any, int] | None:
