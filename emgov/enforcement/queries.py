@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth
 
 from emgov.core import clock
 from emgov.core.models import Region, RegionLevel, User
+from emgov.core.models.places import InSubquery
 from emgov.core.models.regions import bureau_region
 from emgov.core.workdays import WorkdayCalendar
 from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus, Operation, Order, OrderType, Visit
@@ -290,8 +291,12 @@ def revisit_candidates(
     """Distinct non-voided enterprises of `industry` with a non-voided visit in `year` among `visits`
     (回头看). `visits` is already scoped by the caller; the result is ordered by town then name."""
     visited = visits.filter(voided_at__isnull=True, date__year=year).values("enterprise_id")
+    # The visited keys are read first (InSubquery): as a semi-join the planner walked every enterprise
+    # of the province in town order, probing each for a visit of the region.
     return (
-        Enterprise.objects.filter(voided_at__isnull=True, industry=industry, pk__in=visited)
+        Enterprise.objects.filter(
+            Q(InSubquery(F("pk"), visited.query)), voided_at__isnull=True, industry=industry
+        )
         .select_related("town")
         .order_by("town__code", "name", "pk")
     )

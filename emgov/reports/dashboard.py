@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -150,23 +150,33 @@ def trends(s: Scope) -> dict[str, list]:
     }
 
 
-def _breakdown(s: Scope, group: str) -> list[dict[str, Any]]:
-    """Bureau inspections and the hazards found on them, grouped by a column of the enterprise."""
-    rows = (
-        figures.bureau_inspections(s)
+def breakdowns(s: Scope) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Bureau inspections and the live hazards found on them, by town and by industry: one grouped
+    statement for the visits and one for the hazards, each over (town, industry), summed both ways
+    (a join of visits to hazards would count each visit once per hazard and need DISTINCT counts)."""
+    inspections = figures.bureau_inspections(s)
+    visits = inspections.order_by().values_list("enterprise__town__name", "enterprise__industry")
+    hazards = (
+        Hazard.objects.live()
+        .filter(visit__in=inspections.values("pk"))
         .order_by()
-        .values(name=F(group))
-        .annotate(
-            visits=Count("pk", distinct=True),
-            hazards=Count("hazards", filter=Q(hazards__voided_at__isnull=True), distinct=True),
-        )
-        .order_by("-visits", "name")
+        .values_list("visit__enterprise__town__name", "visit__enterprise__industry")
     )
-    return [{"name": row["name"] or "", "visits": row["visits"], "hazards": row["hazards"]} for row in rows]
+    tallies: dict[str, dict[str, dict[str, int]]] = {"town": {}, "industry": {}}
+    for measure, rows in (("visits", visits), ("hazards", hazards)):
+        for town, industry, n in rows.annotate(n=Count("pk")):
+            for axis, key in (("town", town), ("industry", industry)):
+                counts = tallies[axis].setdefault(key or "", {"visits": 0, "hazards": 0})
+                counts[measure] += n
+
+    def ranked(axis: str) -> list[dict[str, Any]]:
+        rows = ({"name": key, **counts} for key, counts in tallies[axis].items())
+        return sorted(rows, key=lambda row: (-row["visits"], row["name"]))
+
+    return ranked("town"), _top_industries(ranked("industry"))
 
 
-def by_industry(s: Scope) -> list[dict[str, Any]]:
-    rows = _breakdown(s, "enterprise__industry")
+def _top_industries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if len(rows) <= TOP_INDUSTRIES:
         return rows
     rest = rows[TOP_INDUSTRIES - 1 :]
@@ -238,6 +248,7 @@ def dashboard_data(
     year = year or years.default
     as_of = today if year == today.year else datetime.date(year, 12, 31)
     s = Scope(year=year, region=region, as_of=as_of, bureau=Department.objects.filter(is_bureau=True).first())
+    by_town, by_industry = breakdowns(s)
     return {
         "year": year,
         "as_of": as_of.isoformat(),
@@ -246,8 +257,8 @@ def dashboard_data(
         "years": sorted({*years.options(), year}, reverse=True),
         "figures": key_figures(s),
         "trends": trends(s),
-        "by_town": _breakdown(s, "enterprise__town__name"),
-        "by_industry": by_industry(s),
+        "by_town": by_town,
+        "by_industry": by_industry,
         "rectification": rectification(s),
         "deadlines": deadlines(user, region, s.bureau, today),
     }
