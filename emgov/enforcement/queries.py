@@ -14,12 +14,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractMonth
 
 from emgov.core import clock
 from emgov.core.models import Region, RegionLevel, User
-from emgov.core.models.places import InSubquery
 from emgov.core.models.regions import bureau_region
 from emgov.core.workdays import WorkdayCalendar
 from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus, Operation, Order, OrderType, Visit
@@ -286,17 +285,21 @@ def enterprise_search(user: User, query: str) -> list[Enterprise]:
 
 
 def revisit_candidates(
-    visits: QuerySet[Visit], year: int, industry: str = DEFAULT_REVISIT_INDUSTRY
+    visits: QuerySet[Visit],
+    year: int,
+    industry: str = DEFAULT_REVISIT_INDUSTRY,
+    enterprises: QuerySet[Enterprise] | None = None,
 ) -> QuerySet[Enterprise]:
     """Distinct non-voided enterprises of `industry` with a non-voided visit in `year` among `visits`
-    (回头看). `visits` is already scoped by the caller; the result is ordered by town then name."""
+    (回头看). `visits` is already scoped by the caller; the result is ordered by town then name.
+
+    `enterprises`, the enterprises of the same region, changes nothing in the result (a region's
+    visits are of its enterprises) but lets the database start from them: otherwise it walks the
+    enterprises of every region in town order, looking for those with a visit here."""
     visited = visits.filter(voided_at__isnull=True, date__year=year).values("enterprise_id")
-    # The visited keys are read first (InSubquery): as a semi-join the planner walked every enterprise
-    # of the province in town order, probing each for a visit of the region.
+    among = Enterprise.objects.all() if enterprises is None else enterprises
     return (
-        Enterprise.objects.filter(
-            Q(InSubquery(F("pk"), visited.query)), voided_at__isnull=True, industry=industry
-        )
+        among.filter(voided_at__isnull=True, industry=industry, pk__in=visited)
         .select_related("town")
         .order_by("town__code", "name", "pk")
     )

@@ -31,6 +31,7 @@ from emgov.enforcement.queries import (
     MonthStatus,
     revisit_candidates,
 )
+from emgov.enterprises.models import Enterprise
 from emgov.publicity.rules import PENALTY_PUBLICATION_DAYS
 from emgov.reports.figures import (
     FIGURES,
@@ -130,7 +131,7 @@ check("problems.certificates_expiring", _("执法证90日内到期"), certificat
 
 def revisit_enterprises(s: Scope) -> QuerySet:
     """Next year's 回头看 list: the enterprises of the industrial parks (村级工业园) inspected this year."""
-    return revisit_candidates(s.live(Visit).filter(date__lte=s.as_of), s.year)
+    return revisit_candidates(s.live(Visit).filter(date__lte=s.as_of), s.year, enterprises=s.live(Enterprise))
 
 
 check(

@@ -12,6 +12,7 @@ from emgov.enforcement.models import Operation, OperationKind, Visit
 from emgov.enforcement.queries import revisit_candidates
 from emgov.enforcement.services.revisits import revisit_propose
 from emgov.enforcement.tests.test_views import make_visit, two_officers
+from emgov.enterprises.models import Enterprise
 from emgov.enterprises.tests.test_views import make_enterprise
 
 PARK = "村级工业园"
@@ -51,6 +52,16 @@ def test_candidates_follow_the_scope_of_the_visits_given(nanhai, park_visits):
     a, b, c = park_visits
     scoped = Visit.objects.visible_to(nanhai.jiujiang_officer)
     assert list(revisit_candidates(scoped, 2023)) == [b]
+    # The region's enterprises given beside its visits: the same candidates, found from them.
+    among = Enterprise.objects.visible_to(nanhai.jiujiang_officer)
+    assert list(revisit_candidates(scoped, 2023, enterprises=among)) == [b]
+    everyone = Visit.objects.visible_to(nanhai.leader)
+    assert list(
+        revisit_candidates(everyone, 2023, enterprises=Enterprise.objects.visible_to(nanhai.leader))
+    ) == [
+        *sorted([a, c], key=lambda e: e.name),
+        b,
+    ]
 
 
 def test_revisit_round_is_created_with_its_planned_enterprises_and_audited(nanhai, park_visits):

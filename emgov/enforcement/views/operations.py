@@ -143,7 +143,8 @@ def revisit_view(request: HttpRequest) -> HttpResponse:
     candidates: list[Enterprise] = []
     if lookup.is_bound and lookup.is_valid():
         year, industry = lookup.cleaned_data["year"], lookup.cleaned_data["industry"]
-        candidates = list(revisit_candidates(visits, year, industry))
+        scoped = Enterprise.objects.visible_to(request.user)
+        candidates = list(revisit_candidates(visits, year, industry, enterprises=scoped))
         if form is None:
             form = RevisitCreateForm(
                 initial={"year": year, "industry": industry, "start_date": datetime.date(year + 1, 1, 1)}
