@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from emgov.core import rules
 from emgov.core.workdays import WorkdayCalendar, calendar_period_end
@@ -14,21 +14,23 @@ from emgov.legal.models import LitigationCase, LitigationKind
 
 LAWSUIT_DEFENCE_DAYS = rules.declare(
     "legal.lawsuit_defence_days",
-    _l("行政诉讼答辩期限"),
+    gettext_lazy("行政诉讼答辩期限"),
     15,
-    _l("日"),
+    gettext_lazy("日"),
     "行政诉讼法第六十七条第一款",
-    _l("行政诉讼：自收到起诉状副本之日起提交答辩状和证据；届满日为节假日的，顺延至节假日后第一个工作日"),
+    gettext_lazy(
+        "行政诉讼：自收到起诉状副本之日起提交答辩状和证据；届满日为节假日的，顺延至节假日后第一个工作日"
+    ),
 )
 # 行政复议法 (2023) Art. 48: the reply within 10 days of receiving the application; Art. 88 counts
 # "十日" in working days. The earlier law (Art. 23, Art. 40) counted it in calendar days.
 REVIEW_REPLY_DAYS = rules.declare(
     "legal.review_reply_days",
-    _l("行政复议答复期限"),
+    gettext_lazy("行政复议答复期限"),
     10,
-    _l("日（2024年起为工作日）"),
+    gettext_lazy("日（2024年起为工作日）"),
     "行政复议法（2023年修订）第四十八条、第八十八条；修订前第二十三条",
-    _l("行政复议：自收到申请书副本之日起提出书面答复并提交证据"),
+    gettext_lazy("行政复议：自收到申请书副本之日起提出书面答复并提交证据"),
 )
 REVIEW_LAW_2023_IN_FORCE = datetime.date(2024, 1, 1)
 

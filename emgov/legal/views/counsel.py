@@ -5,7 +5,6 @@ from typing import Any
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import gettext_lazy as _lazy
 
 from emgov.core import clock
 from emgov.core.attachments import download_url
@@ -22,7 +21,7 @@ class CounselPages(LedgerPages):
     name = "counsel"
     namespace = "legal"
     model = CounselRecord
-    title = _lazy("法律顾问")
+    title = gettext_lazy("法律顾问")
     ledger_id = "counsel"
     form_class = CounselForm
     list_display = ("number", "kind", "matter", "date", "subject", "due_on", "answered_on", "region")

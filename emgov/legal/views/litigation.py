@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.utils.translation import gettext_lazy as _lazy
 
 from emgov.core import clock
 from emgov.core.models import User
@@ -25,7 +24,7 @@ class LitigationPages(LedgerPages):
     name = "litigation"
     namespace = "legal"
     model = LitigationCase
-    title = _lazy("行政诉讼与复议")
+    title = gettext_lazy("行政诉讼与复议")
     ledger_id = "litigation"
     form_class = LitigationForm
     list_display = (

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from emgov.core import clock
 from emgov.core.models import User
@@ -19,7 +19,7 @@ class NormativeDocumentPages(LedgerPages):
     name = "normative-documents"
     namespace = "legal"
     model = NormativeDocument
-    title = _lazy("规范性文件")
+    title = gettext_lazy("规范性文件")
     ledger_id = "normative-documents"
     form_class = NormativeDocumentForm
     list_display = (
@@ -32,7 +32,7 @@ class NormativeDocumentPages(LedgerPages):
         "cleanup_on",
     )
     search_fields = ("number", "title")
-    filter_fields = ("status", "cleanup_result", YearFilter("effective_on", label=_lazy("施行年度")))
+    filter_fields = ("status", "cleanup_result", YearFilter("effective_on", label=gettext_lazy("施行年度")))
     default_ordering = ("-effective_on", "-pk")
     edit_roles = LEGAL_STAFF
     procedure = NORMATIVE_DOCUMENT

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from emgov.core import clock
 from emgov.core.models import Officer
@@ -26,14 +26,14 @@ class ExamPages(LedgerPages):
     name = "exams"
     namespace = "legal"
     model = ExamResult
-    title = _lazy("执法证考试")
+    title = gettext_lazy("执法证考试")
     ledger_id = "exams"
     form_class = ExamForm
     list_display = (
         "officer",
         "year",
-        ("officer__certificate_number", _lazy("执法证号")),
-        ("officer__department", _lazy("所属部门")),
+        ("officer__certificate_number", gettext_lazy("执法证号")),
+        ("officer__department", gettext_lazy("所属部门")),
         "score",
         "passed",
     )
@@ -72,7 +72,7 @@ class CertificatePages(LedgerPages):
     name = "officers"
     namespace = "legal"
     model = Officer
-    title = _lazy("执法证管理")
+    title = gettext_lazy("执法证管理")
     select_related = ("department",)
     edit_roles = LEGAL_STAFF
     procedure = CERTIFICATE

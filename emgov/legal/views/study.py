@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from emgov.core.pages import LedgerPages, YearFilter
 from emgov.core.permissions import LEGAL_STAFF
@@ -22,7 +22,7 @@ class StudySessionPages(LedgerPages):
     name = "study-sessions"
     namespace = "legal"
     model = StudySession
-    title = _lazy("学法活动")
+    title = gettext_lazy("学法活动")
     ledger_id = "study-sessions"
     form_class = StudySessionForm
     list_display = ("date", "number", "kind", "topic", "speaker", "attendance")

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from emgov.core.permissions import WARNING_ISSUERS
 from emgov.preparedness import cap, procedures, queries
@@ -34,7 +34,7 @@ MAX_CAP_BYTES = 512 * 1024
 class WarningPages(PreparednessPages):
     name = "warnings"
     model = EarlyWarning
-    title = _l("预警信息")
+    title = gettext_lazy("预警信息")
     form_class = WarningForm
     procedure = procedures.WARNING
     edit_roles = WARNING_ISSUERS
@@ -47,7 +47,7 @@ class WarningPages(PreparednessPages):
 
     def edit_locked(self, obj: models.Model) -> str | None:
         if obj.status != WarningStatus.DRAFT:
-            return str(_l("已发布的预警通过“调整预警”“解除预警”变更，每次变更都发出新的CAP消息。"))
+            return str(gettext_lazy("已发布的预警通过“调整预警”“解除预警”变更，每次变更都发出新的CAP消息。"))
         return None
 
 
@@ -119,8 +119,8 @@ class CapAtomFeed(Atom1Feed):
 
 class WarningFeed(Feed):
     feed_type = CapAtomFeed
-    title = _l("预警信息（CAP 1.2）")
-    description = _l("生效中及近期解除的预警信息，每条链接到其CAP 1.2消息")
+    title = gettext_lazy("预警信息（CAP 1.2）")
+    description = gettext_lazy("生效中及近期解除的预警信息，每条链接到其CAP 1.2消息")
     recent_days = 7
 
     def link(self) -> str:
