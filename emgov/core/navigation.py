@@ -76,10 +76,12 @@ def capped(
     item: Callable[[Any], TodoItem],
     *,
     label: str = "",
+    overdue: bool = False,
 ) -> list[TodoItem]:
     """The first `TODO_LIMIT` rows as to-do items (`item` makes one) and, when there are more, one line
     "另有N项，查看全部" of the same `kind` linking to `url`, the list that shows them all; `label` names
-    the rows where several capped lists share a kind. A queryset is counted in SQL only when it has more
+    the rows where several capped lists share a kind; `overdue`: every row of the kind is overdue (逾期…),
+    so the records beyond are counted as overdue too. A queryset is counted in SQL only when it has more
     rows than shown."""
     if isinstance(rows, QuerySet):
         head = list(rows[: TODO_LIMIT + 1])
@@ -93,7 +95,7 @@ def capped(
             title = gettext("%(label)s：另有%(n)d项，查看全部") % {"label": label, "n": extra}
         else:
             title = gettext("另有%(n)d项，查看全部") % {"n": extra}
-        items.append(TodoItem(title=title, due=None, url=url, kind=kind, more=extra))
+        items.append(TodoItem(title=title, due=None, url=url, kind=kind, overdue=overdue, more=extra))
     return items
 
 
@@ -154,7 +156,7 @@ class TodoGroup:
 
     @property
     def overdue(self) -> int:
-        return sum(item.overdue for item in self.items)
+        return todo_count([item for item in self.items if item.overdue])
 
 
 def todo_groups(user: User, today: datetime.date | None = None) -> list[TodoGroup]:

@@ -134,6 +134,7 @@ def request_todos(user: User, today: datetime.date | None = None) -> list[TodoIt
             kind=_("补正逾期"),
             overdue=True,
         ),
+        overdue=True,
     )
     return items
 

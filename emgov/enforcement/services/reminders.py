@@ -70,6 +70,7 @@ def hazard_todo(user: User, today: datetime.date | None = None) -> list[TodoItem
             kind=kind,
             overdue=True,
         ),
+        overdue=True,
     )
 
     kind = _("整改期限")
@@ -136,6 +137,7 @@ def hazard_todo(user: User, today: datetime.date | None = None) -> list[TodoItem
             kind=kind,
             overdue=True,
         ),
+        overdue=True,
     )
 
     kind = _("逾期隐患")
@@ -151,5 +153,6 @@ def hazard_todo(user: User, today: datetime.date | None = None) -> list[TodoItem
             kind=kind,
             overdue=True,
         ),
+        overdue=True,
     )
     return items
