@@ -66,6 +66,12 @@ class SitePhoto:
         return (_("现场照片：%(s)s") % {"s": " ".join(subject.split())})[:200]
 
     @property
+    def present(self) -> bool:
+        """Whether the photo's file is still in storage (a file lost from it cannot become evidence)."""
+        file = self.attachment.file
+        return bool(file.name) and file.storage.exists(file.name)
+
+    @property
     def source(self) -> str:
         source = _("检查记录%(v)s（%(d)s）") % {"v": self.visit.number, "d": self.visit.date.isoformat()}
         if self.hazard:
@@ -95,6 +101,8 @@ def _carry_site_photos(case: PenaltyCase, *, actor: User | None, via: str) -> No
     visit's day) with a copy of its file; the visit's or hazard's own file stays where it was."""
     officers: dict[int, str] = {}  # the officers of each visit, read once
     for photo in site_photos(case.visit, case.hazard):
+        if not photo.present:
+            continue  # named to the officer on the 立案 form and after filing (views.cases)
         if photo.visit.pk not in officers:
             officers[photo.visit.pk] = "、".join(o.name for o in photo.visit.officers.all())[:100]
         try:

@@ -96,3 +96,18 @@ def test_a_case_filed_on_an_overdue_hazard_carries_that_hazards_photos_only(nanh
             title="营业执照",
             collected_on=visit.date,
         )
+
+
+def test_a_photo_whose_file_is_lost_is_named_before_and_after_filing_and_not_carried(nanhai):
+    visit = recorded_visit(nanhai)
+    photo = Hazard.objects.get().attachments.get()
+    photo.file.storage.delete(photo.file.name)
+    client = nanhai.client_for(nanhai.district_officer)
+    page = client.get(f"{OPEN}?visit={visit.number}").content.decode()
+    assert 'id="site-photos"' not in page
+    assert 'id="lost-photos"' in page and "1张现场照片的文件已缺失" in page and "配电箱.jpg" in page
+    form = {"filed_on": "2023-06-05", "visit_number": visit.number, "violation": "配电箱前堆放杂物"}
+    response = client.post(f"{OPEN}?visit={visit.number}", form, follow=True)
+    case = PenaltyCase.objects.get()
+    assert not case.evidence.exists()
+    assert "文件已缺失，不能列入证据清单" in response.content.decode() and "配电箱.jpg" in response.content.decode()

@@ -140,8 +140,21 @@ class PenaltyPages(LedgerPages):
                 add_errors(form, exc)
             else:
                 messages.success(request, _("已立案：%(n)s。") % {"n": case.case_number})
+                lost = [p for p in services.site_photos(case.visit, case.hazard) if not p.present]
+                if lost:
+                    messages.warning(request, _lost_photos_note(lost))
                 return redirect(self.url("detail", pk=case.pk))
-        context = {**self.base_context(request), "form": form, "site_photos": _open_photos(request, form)}
+        photos = _open_photos(request, form)
+        context = {
+            **self.base_context(request),
+            "form": form,
+            "site_photos": [
+                {"title": p.title, "source": p.source, "url": download_url(p.attachment)}
+                for p in photos
+                if p.present
+            ],
+            "lost_photos": _lost_photos_note([p for p in photos if not p.present]),
+        }
         return render(request, "cases/case_open.html", context, status=422 if form.errors else 200)
 
     def summary_view(self, request: HttpRequest) -> HttpResponse:
@@ -174,7 +187,18 @@ def _visible(model, request: HttpRequest, number: str):
     return model.objects.visible_to(request.user).live().filter(number=(number or "").strip()).first()
 
 
-def _open_photos(request: HttpRequest, form: OpenForm) -> list[dict[str, Any]]:
+def _lost_photos_note(lost: list[services.SitePhoto]) -> str:
+    """What the officer is told of inspection photos whose files are gone from storage: they are not
+    carried into the evidence list, and which they are."""
+    if not lost:
+        return ""
+    return _("以下%(n)d张现场照片的文件已缺失，不能列入证据清单，请核实后补充取证：%(names)s") % {
+        "n": len(lost),
+        "names": "、".join(f"{p.attachment.original_name}（{p.title}）" for p in lost),
+    }
+
+
+def _open_photos(request: HttpRequest, form: OpenForm) -> list[services.SitePhoto]:
     """The photos the case will carry as evidence, shown before the officer confirms: those of the visit
     (or the hazard) named on the form, or in the page's address."""
     if request.method == "POST":
@@ -183,10 +207,7 @@ def _open_photos(request: HttpRequest, form: OpenForm) -> list[dict[str, Any]]:
         visit_number, hazard_number = request.GET.get("visit"), None
     hazard = _visible(Hazard, request, hazard_number) if hazard_number else None
     visit = _visible(Visit, request, visit_number) if visit_number else None
-    return [
-        {"title": p.title, "source": p.source, "url": download_url(p.attachment)}
-        for p in services.site_photos(visit, hazard)
-    ]
+    return services.site_photos(visit, hazard)
 
 
 def _visit_facts(request: HttpRequest) -> dict[str, Any]:
