@@ -100,3 +100,22 @@ def test_a_short_list_has_no_overflow_line(nanhai):
         actor=None,
     )
     assert [item.title for item in of_kind(nanhai.legal, "执法证")] == ["执法证即将到期：到期01（YJ001）"]
+
+
+def test_the_register_filters_expiring_certificates_in_english_too(nanhai):
+    bureau = Department.objects.get(is_bureau=True)
+    for number, name, days in (("YJ001", "到期01", 10), ("YJ002", "长期01", 900)):
+        services.record_create(
+            Officer(
+                certificate_number=number,
+                name=name,
+                department=bureau,
+                valid_until=TODAY + datetime.timedelta(days=days),
+            ),
+            actor=None,
+        )
+    client = nanhai.client_for(nanhai.legal)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/legal/officers/", {"state": "即将到期"}).content.decode()
+    assert "到期01" in page and "长期01" not in page
+    assert '<option value="即将到期" selected>' in page and "即将到期</option>" not in page

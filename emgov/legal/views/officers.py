@@ -103,14 +103,15 @@ class CertificatePages(LedgerPages):
         ]
         state = request.GET.get("state", "")
         if state:
-            rows = [(o, s) for o, s in rows if s == state]
+            # The register shows each state in the interface's language; the address names it in Chinese.
+            rows = [(o, s) for o, s in rows if s == _(state)]
         return render(
             request,
             "legal/officers.html",
             {
                 **self.base_context(request),
                 "rows": rows,
-                "states": OFFICER_STATES,
+                "states": [(key, _(key)) for key in OFFICER_STATES],
                 "state": state,
                 "q": query,
                 "today": today,
