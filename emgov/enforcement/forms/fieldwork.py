@@ -3,7 +3,9 @@ screen, and the re-inspection (复查) with a conclusion and photos per hazard."
 
 from __future__ import annotations
 
+import base64
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -14,6 +16,7 @@ from emgov.core.models import Officer
 from emgov.core.models.attachments import ATTACHMENT_EXTENSIONS
 from emgov.enforcement import catalogue
 from emgov.enforcement.models import Hazard, SignerRole
+from emgov.enforcement.models.fieldwork import SignatureFields
 from emgov.enforcement.services.fieldwork import GeneralHazard, SignatureEntry, signature_image
 from emgov.enforcement.services.reinspections import FindingEntry
 
@@ -131,6 +134,21 @@ class SignatureForm(forms.Form):
         if witness_image:
             entries.append(SignatureEntry(SignerRole.WITNESS, witness or _("见证人"), witness_image))
         return entries
+
+
+def signature_values(signatures: Iterable[SignatureFields]) -> dict[str, str]:
+    """Signatures kept with a draft as the values of the form's signature fields: each image as the
+    `data:` address the page's signature pad draws and sends back."""
+    fields = {SignerRole.PARTY: "party_signature", SignerRole.WITNESS: "witness_signature"}
+    values = {}
+    for signature in signatures:
+        if not signature.image:
+            continue
+        with signature.image.open("rb") as f:
+            image = base64.b64encode(f.read()).decode()
+        field = fields.get(signature.role) or f"sign_officer_{signature.officer_id}"
+        values[field] = f"data:image/png;base64,{image}"
+    return values
 
 
 class ReinspectionForm(forms.Form):

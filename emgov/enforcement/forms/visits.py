@@ -23,6 +23,7 @@ from emgov.enforcement.forms.fieldwork import (
     SignatureForm,
 )
 from emgov.enforcement.models import Answer, ChecklistItem, ChecklistPart, Operation, Visit, VisitNature
+from emgov.enforcement.services.fieldwork import SignatureEntry
 from emgov.enforcement.services.visits import ChecklistEntry
 from emgov.enterprises.models import Enterprise
 
@@ -140,7 +141,7 @@ class PhoneVisitForm(forms.Form):
         self.general = GeneralHazardFormSet(
             *bound, prefix="gh", initial=None if bound else self._kept_hazards()
         )
-        self.signing = SignatureForm(*bound[:1])
+        self.signing = SignatureForm(*bound[:1], initial=None if bound else self.initial)
         self.items = list(ChecklistItem.objects.filter(active=True).order_by("position", "article"))
         self.fields["enterprise"].queryset = Enterprise.objects.visible_to(user).live().select_related("town")
         self.fields["operation"].queryset = Operation.objects.visible_to(user).live()
@@ -231,6 +232,14 @@ class PhoneVisitForm(forms.Form):
             "client_key": self.cleaned_data.get("client_key") or "",
         }
 
+    def draft_signatures(self) -> list[SignatureEntry]:
+        """The signatures drawn so far, for a draft: the form need not be complete, but every image is
+        checked as on submission (raises ValidationError)."""
+        posted = [str(v) for v in self.data.getlist("officers")]
+        chosen = self.fields["officers"].queryset.filter(pk__in=[int(v) for v in posted if v.isdigit()])
+        self.signing.is_valid()
+        return self.signing.signature_entries(list(chosen))
+
     def is_valid(self) -> bool:
         valid = super().is_valid()
         return self.general.is_valid() and self.signing.is_valid() and valid
@@ -262,7 +271,9 @@ class PhoneVisitForm(forms.Form):
                         "box": box,
                         "officer": officer,
                         "problem": rules.certificate_problem(officer, day),
-                        "signature": self.data.get(f"sign_officer_{officer.pk}", "") if self.is_bound else "",
+                        "signature": (self.data if self.is_bound else self.initial).get(
+                            f"sign_officer_{officer.pk}", ""
+                        ),
                     }
                 )
         return rows

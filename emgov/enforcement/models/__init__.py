@@ -1,7 +1,7 @@
 """Enforcement records: operations, visits, hazards, orders."""
 
 from emgov.enforcement.models.checklists import Answer, ChecklistAnswer, ChecklistItem, ChecklistPart
-from emgov.enforcement.models.drafts import VisitDraft
+from emgov.enforcement.models.drafts import VisitDraft, VisitDraftSignature
 from emgov.enforcement.models.fieldwork import Reinspection, ReinspectionFinding, SignerRole, VisitSignature
 from emgov.enforcement.models.inspections import (
     Hazard,
@@ -45,6 +45,7 @@ __all__ = [
     "SignerRole",
     "Visit",
     "VisitDraft",
+    "VisitDraftSignature",
     "VisitNature",
     "VisitSignature",
     "standard_clause",

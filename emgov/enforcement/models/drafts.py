@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from emgov.enforcement.models.fieldwork import SignatureFields
 from emgov.enforcement.models.inspections import Visit
 
 
@@ -51,3 +52,22 @@ class VisitDraft(models.Model):
     def __str__(self) -> str:
         name = self.data.get("enterprise_name") or _("未选企业")
         return f"{name} · {self.updated_at:%Y-%m-%d %H:%M}" if self.updated_at else str(name)
+
+
+def draft_signature_path(instance: VisitDraftSignature, filename: str) -> str:
+    return f"signatures/drafts/{instance.draft_id}-{filename}"
+
+
+class VisitDraftSignature(SignatureFields):
+    """A signature given on site while the visit is a draft: it becomes the visit's when the draft is
+    submitted, and goes with the draft when it is discarded."""
+
+    draft = models.ForeignKey(
+        VisitDraft, verbose_name=_("检查记录草稿"), on_delete=models.CASCADE, related_name="signatures"
+    )
+    image = models.FileField(_("签名"), upload_to=draft_signature_path, max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("草稿中的现场签名")
+        verbose_name_plural = _("草稿中的现场签名")
+        ordering = ["draft", "pk"]

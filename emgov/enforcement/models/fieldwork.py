@@ -23,29 +23,19 @@ def signature_path(instance: VisitSignature, filename: str) -> str:
     return f"signatures/{instance.visit.date:%Y/%m}/{instance.visit.number}-{filename}"
 
 
-class VisitSignature(DomainModel):
-    """A signature on the 现场检查记录, drawn on the screen; a party who refuses to sign is recorded as such,
-    with the witness who saw it."""
+class SignatureFields(models.Model):
+    """Who signs the 现场检查记录 and how: an officer, the party's person in charge (or their refusal), a
+    witness; the same on a visit and on its draft."""
 
-    visit = models.ForeignKey(
-        Visit, verbose_name=_("检查记录"), on_delete=models.PROTECT, related_name="signatures"
-    )
     role = models.CharField(_("签名人身份"), max_length=5, choices=SignerRole.choices)
     name = models.CharField(_("签名人"), max_length=50)
     officer = models.ForeignKey(
         Officer, verbose_name=_("执法人员"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    image = models.FileField(_("签名"), upload_to=signature_path, max_length=200, blank=True)
     refused = models.BooleanField(_("拒绝签名"), default=False)
 
-    scope = ("visit__enterprise__town",)
-    # The image is the record's content, not a value to list in its history.
-    audit_exclude = (*DomainModel.audit_exclude, "image")
-
     class Meta:
-        verbose_name = _("现场签名")
-        verbose_name_plural = _("现场签名")
-        ordering = ["visit", "pk"]
+        abstract = True
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.name}"
@@ -57,6 +47,25 @@ class VisitSignature(DomainModel):
             )
         if not self.refused and not self.image:
             raise ValidationError({"image": _("%(who)s未签名") % {"who": self.name}}, code="unsigned")
+
+
+class VisitSignature(DomainModel, SignatureFields):
+    """A signature on the 现场检查记录, drawn on the screen; a party who refuses to sign is recorded as such,
+    with the witness who saw it."""
+
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("检查记录"), on_delete=models.PROTECT, related_name="signatures"
+    )
+    image = models.FileField(_("签名"), upload_to=signature_path, max_length=200, blank=True)
+
+    scope = ("visit__enterprise__town",)
+    # The image is the record's content, not a value to list in its history.
+    audit_exclude = (*DomainModel.audit_exclude, "image")
+
+    class Meta:
+        verbose_name = _("现场签名")
+        verbose_name_plural = _("现场签名")
+        ordering = ["visit", "pk"]
 
 
 class Reinspection(DomainModel):

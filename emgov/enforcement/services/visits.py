@@ -30,6 +30,7 @@ from emgov.enforcement.models import (
     Visit,
     VisitDraft,
 )
+from emgov.enforcement.services import drafts
 from emgov.enforcement.services.fieldwork import (
     GeneralHazard,
     SignatureEntry,
@@ -105,13 +106,16 @@ def visit_record(
     draft: VisitDraft | None = None,
     number: str = "",
     general_hazards: Sequence[GeneralHazard] = (),
-    signatures: Sequence[SignatureEntry] = (),
+    signatures: Sequence[SignatureEntry] | None = None,
     client_key: str = "",
     via: str = VIA_WEB,
     **where: object,
 ) -> Visit:
     """A visit with its checklist answers, its attachments, a hazard for each item found wanting and each
     一般隐患 written on site (each with its photos), and the signatures on its 现场检查记录.
+
+    A submitted draft's signatures become the visit's, once: `signatures` as the form now has them, or,
+    when None, those saved with the draft.
 
     `where` holds the place and time on site (location, latitude, longitude, arrived_at, left_at).
     A visit sent with a `client_key` already stored is not stored again: the stored one is returned."""
@@ -156,9 +160,12 @@ def visit_record(
             )
             photos_add(hazard, entry.photos, actor=actor, via=via)
     general_hazards_register(visit, general_hazards, actor=actor, via=via)
+    if signatures is None:
+        signatures = drafts.draft_signature_entries(draft, officers) if draft is not None else ()
     signatures_add(visit, signatures, actor=actor, via=via)
     if draft is not None:
         _take_draft_attachments(draft, visit, actor=actor, via=via)
+        drafts.draft_signatures_drop(draft)
         draft.visit = visit
         draft.save(update_fields=["visit", "updated_at"])
     for upload in uploads:

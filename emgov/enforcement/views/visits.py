@@ -22,7 +22,7 @@ from emgov.core.pages.paging import count_cap, grouped_counts
 from emgov.core.pages.steps import add_errors
 from emgov.core.permissions import CASE_STAFF, FIELD_STAFF
 from emgov.enforcement import rules
-from emgov.enforcement.forms.fieldwork import SUGGESTED_DAYS, catalogue_options
+from emgov.enforcement.forms.fieldwork import SUGGESTED_DAYS, catalogue_options, signature_values
 from emgov.enforcement.forms.visits import PhoneVisitForm, VisitForm, draft_data
 from emgov.enforcement.models import Visit, VisitDraft, VisitNature
 from emgov.enforcement.queries import enterprise_search
@@ -164,7 +164,7 @@ def record_view(request: HttpRequest, draft_pk: int | None = None) -> HttpRespon
     _require_field_staff(request.user)
     draft = _draft_for(request, draft_pk) if draft_pk else None
     if request.method != "POST":
-        initial = dict(draft.data) if draft else {}
+        initial = {**draft.data, **signature_values(draft.signatures.all())} if draft else {}
         form = PhoneVisitForm(user=request.user, initial=initial)
         return _render(request, form, draft)
     form = PhoneVisitForm(request.POST, request.FILES, user=request.user)
@@ -174,9 +174,12 @@ def record_view(request: HttpRequest, draft_pk: int | None = None) -> HttpRespon
         chosen = form.selected_enterprise()
         data["enterprise_name"] = chosen.name if chosen else ""
         try:
-            draft = drafts.draft_save(actor=request.user, data=data, draft=draft, uploads=uploads)
+            signatures = form.draft_signatures()
+            draft = drafts.draft_save(
+                actor=request.user, data=data, draft=draft, uploads=uploads, signatures=signatures
+            )
         except ValidationError as exc:
-            add_errors(form, exc, UPLOAD_ERRORS)
+            add_visit_errors(form, exc)
             return _render(request, form, draft, status=422)
         messages.success(request, _("草稿已保存，可稍后继续填写。"))
         return redirect("enforcement:visit-record-draft", draft_pk=draft.pk)
