@@ -110,4 +110,7 @@ def test_a_photo_whose_file_is_lost_is_named_before_and_after_filing_and_not_car
     response = client.post(f"{OPEN}?visit={visit.number}", form, follow=True)
     case = PenaltyCase.objects.get()
     assert not case.evidence.exists()
-    assert "文件已缺失，不能列入证据清单" in response.content.decode() and "配电箱.jpg" in response.content.decode()
+    assert (
+        "文件已缺失，不能列入证据清单" in response.content.decode()
+        and "配电箱.jpg" in response.content.decode()
+    )
