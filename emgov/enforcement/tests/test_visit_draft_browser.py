@@ -71,3 +71,34 @@ def test_a_draft_reopened_on_another_phone_keeps_its_signatures_into_the_record(
     pdf = Path(download.value.path()).read_bytes()
     (artifacts_dir / "visit-draft-signatures-2-record.pdf").write_bytes(pdf)
     assert len(pdf_images(pdf, tmp_path)) == 2
+
+
+STORED = """() => new Promise(resolve => {
+  const req = indexedDB.open("emgov-visits");
+  req.onsuccess = () => {
+    const tx = req.result.transaction(["drafts", "files"], "readonly");
+    const drafts = tx.objectStore("drafts").getAllKeys(), files = tx.objectStore("files").getAllKeys();
+    tx.oncomplete = () => { req.result.close(); resolve({drafts: drafts.result, files: files.result}); };
+  };
+})"""
+
+
+def test_a_discarded_draft_leaves_nothing_on_the_phone(live_server, browser, demo_password):
+    page = phone.guicheng_on_a_phone(browser, live_server, demo_password)
+    page.goto(f"{live_server.url}{phone.RECORD}")
+    page.wait_for_selector("#visit-phone[data-ready='1']")
+    phone.choose_enterprise(page, "五金", "桂城五金制品有限公司")
+    phone.pick_officer(page, "李执法")
+    page.fill("#id_party_name", "陈厂长")
+    sign(page, ".sigpad[data-input=id_party_signature] canvas", 3)
+    page.click("button[name=action][value=draft]")
+    page.wait_for_selector("text=草稿已保存")
+    draft_path = page.url.removeprefix(live_server.url)
+    page.fill("#id_findings", "现场发现配电箱前堆放杂物")
+    page.evaluate("VisitDraft.saved()")
+    assert draft_path in page.evaluate(STORED)["drafts"]
+
+    page.click("#draft-discard button")
+    page.wait_for_load_state("networkidle")
+    assert draft_path not in page.evaluate(STORED)["drafts"]
+    assert not VisitDraftSignature.objects.exists()

@@ -341,6 +341,16 @@
     });
   });
 
+  // 放弃此草稿: nothing of the draft stays on the phone (its text, signatures and photos).
+  var discard = document.getElementById("draft-discard");
+  if (discard) discard.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var files = Array.prototype.map.call(form.querySelectorAll("input[type=file]"), function (input) {
+      return VisitStore.remove("files", fileId(input)).catch(function () {});
+    });
+    Promise.all([dropDraft()].concat(files)).then(function () { discard.submit(); });
+  });
+
   if (window.VisitQueue) VisitQueue.start(root, form);
   root.dataset.ready = "1";
 })();
