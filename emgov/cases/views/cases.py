@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -75,6 +76,7 @@ class PenaltyPages(LedgerPages):
             yes=gettext_lazy("已缴纳"),
             no=gettext_lazy("未缴纳"),
             name="paid",
+            owed=Q(payment_due_on__isnull=False),
         ),
     )
     select_related = ("department",)

@@ -78,16 +78,29 @@ class BoolFilter(Filter):
 
 
 class PresenceFilter(Filter):
-    """Whether a field is filled in, e.g. 是否已公示 from 公示日期."""
+    """Whether a field is filled in, e.g. 是否已公示 from 公示日期. `owed`: the records where an empty field
+    means something is still to be done (a fine's payment: the cases with a payment deadline); "no"
+    lists only those, not every record where the field does not apply."""
 
-    def __init__(self, field_path: str, *, label: str, yes: str, no: str, name: str | None = None) -> None:
+    def __init__(
+        self,
+        field_path: str,
+        *,
+        label: str,
+        yes: str,
+        no: str,
+        name: str | None = None,
+        owed: Q | None = None,
+    ) -> None:
         super().__init__(field_path, label=label, name=name)
-        self.yes, self.no = yes, no
+        self.yes, self.no, self.owed = yes, no, owed
 
     def options(self, pages: LedgerPages, user: User) -> list[tuple[str, str]]:
         return [("1", str(self.yes)), ("0", str(self.no))]
 
     def apply(self, qs: models.QuerySet, value: str) -> models.QuerySet:
+        if value != "1" and self.owed is not None:
+            qs = qs.filter(self.owed)
         return qs.filter(**{f"{self.path}__isnull": value != "1"})
 
 
