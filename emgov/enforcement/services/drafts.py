@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -51,16 +50,7 @@ def draft_save(
     if signatures is not None:
         draft_signatures_drop(draft)
         for n, entry in enumerate(signatures, start=1):
-            signature = VisitDraftSignature(
-                draft=draft,
-                role=entry.role,
-                name=entry.name.strip()[:50],
-                officer=entry.officer,
-                refused=entry.refused,
-            )
-            if entry.image:
-                signature.image.save(f"signature-{n}.png", ContentFile(entry.image), save=False)
-            signature.save()
+            entry.record(VisitDraftSignature, n, draft=draft).save()
     return draft
 
 

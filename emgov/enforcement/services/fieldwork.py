@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -24,7 +25,10 @@ from emgov.core import attachments, services
 from emgov.core.models import Officer, User
 from emgov.core.services import VIA_WEB
 from emgov.enforcement.models import HazardGrade, OrderType, SignerRole, Visit, VisitSignature
+from emgov.enforcement.models.fieldwork import SignatureFields
 from emgov.enforcement.services.hazards import hazard_register
+
+S = TypeVar("S", bound=SignatureFields)
 
 # The record of a refusal to sign (安全生产法第六十八条).
 REFUSAL_ARTICLE = "安全生产法第六十八条"
@@ -51,6 +55,16 @@ class SignatureEntry:
     image: bytes = b""
     officer: Officer | None = None
     refused: bool = False
+
+    def record(self, model: type[S], n: int, **owner: Any) -> S:
+        """The signature as an unsaved record of `model` (a visit's or a draft's), its image filed as the
+        n-th signature."""
+        signature = model(
+            role=self.role, name=self.name.strip()[:50], officer=self.officer, refused=self.refused, **owner
+        )
+        if self.image:
+            signature.image.save(f"signature-{n}.png", ContentFile(self.image), save=False)
+        return signature
 
 
 def signature_image(value: str, *, field: str, who: str) -> bytes:
@@ -108,16 +122,9 @@ def signatures_add(
         )
     stored = []
     for n, entry in enumerate(entries, start=1):
-        signature = VisitSignature(
-            visit=visit,
-            role=entry.role,
-            name=entry.name.strip()[:50],
-            officer=entry.officer,
-            refused=entry.refused,
+        stored.append(
+            services.record_create(entry.record(VisitSignature, n, visit=visit), actor=actor, via=via)
         )
-        if entry.image:
-            signature.image.save(f"signature-{n}.png", ContentFile(entry.image), save=False)
-        stored.append(services.record_create(signature, actor=actor, via=via))
     return stored
 
 
