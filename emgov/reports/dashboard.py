@@ -24,6 +24,7 @@ from emgov.core.models.regions import bureau_region
 from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus
 from emgov.reports import figures
 from emgov.reports.dashboard_deadlines import KINDS, Window, deadline_counts
+from emgov.reports.dashboard_tallies import HazardTallies, hazard_tallies
 from emgov.reports.figures import FIGURES, Scope
 
 KEY_FIGURES = (
@@ -125,11 +126,10 @@ def monthly(qs: QuerySet, date_field: str, months: int, **aggregates: Any) -> di
     }
 
 
-def trends(s: Scope) -> dict[str, list]:
+def trends(s: Scope, hazards: HazardTallies) -> dict[str, list]:
     """Per month of the year: bureau inspections, hazards found on them and closed, penalties and fines."""
     months = s.as_of.month
     inspections = figures.bureau_inspections(s)
-    found = Hazard.objects.live().filter(visit__in=inspections.values("pk"))
     # Closed in the year, whenever found: by joins, not an IN over the year's visits (which PostgreSQL
     # plans badly with the region's conditions inside).
     closed = s.live(Hazard).filter(
@@ -142,7 +142,7 @@ def trends(s: Scope) -> dict[str, list]:
     return {
         "months": list(range(1, months + 1)),
         **monthly(inspections, "date", months, visits=Count("pk")),
-        **monthly(found, "visit__date", months, hazards_found=Count("pk")),
+        "hazards_found": [hazards.month.get(m, 0) for m in range(1, months + 1)],
         **monthly(closed, "reviewed_on", months, hazards_closed=Count("pk")),
         **monthly(
             figures.bureau_decisions(s), "decided_on", months, penalties=Count("pk"), fines=Sum("fine_amount")
@@ -150,24 +150,23 @@ def trends(s: Scope) -> dict[str, list]:
     }
 
 
-def breakdowns(s: Scope) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Bureau inspections and the live hazards found on them, by town and by industry: one grouped
-    statement for the visits and one for the hazards, each over (town, industry), summed both ways
-    (a join of visits to hazards would count each visit once per hazard and need DISTINCT counts)."""
-    inspections = figures.bureau_inspections(s)
-    visits = inspections.order_by().values_list("enterprise__town__name", "enterprise__industry")
-    hazards = (
-        Hazard.objects.live()
-        .filter(visit__in=inspections.values("pk"))
+def breakdowns(s: Scope, hazards: HazardTallies) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Bureau inspections and the live hazards found on them, by town and by industry: the visits in one
+    statement grouped by (town, industry) and summed both ways, the hazards from their tallies (a join of
+    visits to hazards would count each visit once per hazard and need DISTINCT counts)."""
+    visits = (
+        figures.bureau_inspections(s)
         .order_by()
-        .values_list("visit__enterprise__town__name", "visit__enterprise__industry")
+        .values_list("enterprise__town__name", "enterprise__industry")
+        .annotate(n=Count("pk"))
     )
     tallies: dict[str, dict[str, dict[str, int]]] = {"town": {}, "industry": {}}
-    for measure, rows in (("visits", visits), ("hazards", hazards)):
-        for town, industry, n in rows.annotate(n=Count("pk")):
-            for axis, key in (("town", town), ("industry", industry)):
-                counts = tallies[axis].setdefault(key or "", {"visits": 0, "hazards": 0})
-                counts[measure] += n
+    for town, industry, n in visits:
+        for axis, key in (("town", town), ("industry", industry)):
+            tallies[axis].setdefault(key or "", {"visits": 0, "hazards": 0})["visits"] += n
+    for axis, found in (("town", hazards.town), ("industry", hazards.industry)):
+        for key, n in found.items():
+            tallies[axis].setdefault(key, {"visits": 0, "hazards": 0})["hazards"] = n
 
     def ranked(axis: str) -> list[dict[str, Any]]:
         rows = ({"name": key, **counts} for key, counts in tallies[axis].items())
@@ -188,17 +187,15 @@ def _top_industries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [*rows[: TOP_INDUSTRIES - 1], other]
 
 
-def rectification(s: Scope) -> dict[str, Any]:
+def rectification(hazards: HazardTallies) -> dict[str, Any]:
     """Of the hazards found in the year on bureau inspections: how many are closed (销号), and the major ones."""
-    found = Hazard.objects.live().filter(visit__in=figures.bureau_inspections(s).values("pk"))
-    major = Q(grade=HazardGrade.MAJOR)
-    closed = Q(status=HazardStatus.CLOSED)
-    totals = found.aggregate(
-        found=Count("pk"),
-        closed=Count("pk", filter=closed),
-        major=Count("pk", filter=major),
-        major_closed=Count("pk", filter=major & closed),
-    )
+    major, closed = HazardGrade.MAJOR, HazardStatus.CLOSED
+    totals: dict[str, Any] = {
+        "found": hazards.found(),
+        "closed": hazards.found(status=closed),
+        "major": hazards.found(grade=major),
+        "major_closed": hazards.found(grade=major, status=closed),
+    }
     totals["rate"] = totals["closed"] / totals["found"] if totals["found"] else 0.0
     totals["major_rate"] = totals["major_closed"] / totals["major"] if totals["major"] else 0.0
     totals["percent"] = round(totals["rate"] * 100, 1)
@@ -248,7 +245,8 @@ def dashboard_data(
     year = year or years.default
     as_of = today if year == today.year else datetime.date(year, 12, 31)
     s = Scope(year=year, region=region, as_of=as_of, bureau=Department.objects.filter(is_bureau=True).first())
-    by_town, by_industry = breakdowns(s)
+    hazards = hazard_tallies(s)
+    by_town, by_industry = breakdowns(s, hazards)
     return {
         "year": year,
         "as_of": as_of.isoformat(),
@@ -256,9 +254,9 @@ def dashboard_data(
         "region": {"code": region.code, "name": region.name, "level": region.level},
         "years": sorted({*years.options(), year}, reverse=True),
         "figures": key_figures(s),
-        "trends": trends(s),
+        "trends": trends(s, hazards),
         "by_town": by_town,
         "by_industry": by_industry,
-        "rectification": rectification(s),
+        "rectification": rectification(hazards),
         "deadlines": deadlines(user, region, s.bureau, today),
     }

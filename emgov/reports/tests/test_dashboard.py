@@ -33,6 +33,10 @@ def test_monthly_trends_add_up_to_the_years_figures(records):
             department__is_bureau=True, nature="执法检查", date__year=2023, date__month=month
         ).exclude(enterprise__town__code=DALIANG.code)
         assert trends["visits"][month - 1] == bureau_visits.count()
+        found = Hazard.objects.filter(
+            voided_at__isnull=True, visit__in=bureau_visits, visit__voided_at__isnull=True
+        )
+        assert trends["hazards_found"][month - 1] == found.count()
     assert trends["visits"][2] == 2 and trends["visits"][6] == 1
     # Closed in the year, by the month of the review: one found this year, one found last year.
     assert trends["hazards_closed"][0] == 1 and trends["hazards_closed"][3] == 1
