@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emgov.core import attachments, audit, services
@@ -120,6 +121,7 @@ def visit_record(
     `where` holds the place and time on site (location, latitude, longitude, arrived_at, left_at).
     A visit sent with a `client_key` already stored is not stored again: the stored one is returned."""
     if client_key and (sent := Visit.objects.filter(client_key=client_key).first()) is not None:
+        _close_drafts_sent(sent, actor)
         return sent
     officers = list(officers)
     visit = Visit(
@@ -170,7 +172,24 @@ def visit_record(
         draft.save(update_fields=["visit", "updated_at"])
     for upload in uploads:
         attachments.attachment_add(actor=actor, target=visit, upload=upload, via=via)
+    _close_drafts_sent(visit, actor)
     return visit
+
+
+def _close_drafts_sent(visit: Visit, actor: User | None) -> None:
+    """The officer's open drafts holding the key of a stored visit were sent another way (from the phone's
+    queue while offline): they are closed with that visit, or set aside when it already has its draft, so
+    that none can be submitted again or stay in 我的草稿. Their signatures go; the visit has its own."""
+    if not visit.client_key or actor is None:
+        return
+    for draft in VisitDraft.objects.open().filter(owner=actor, data__client_key=visit.client_key):
+        if VisitDraft.objects.filter(visit=visit).exists():
+            draft.discarded_at = timezone.now()
+            draft.save(update_fields=["discarded_at", "updated_at"])
+        else:
+            draft.visit = visit
+            draft.save(update_fields=["visit", "updated_at"])
+        drafts.draft_signatures_drop(draft)
 
 
 def _take_draft_attachments(draft: VisitDraft, visit: Visit, *, actor: User | None, via: str) -> None:

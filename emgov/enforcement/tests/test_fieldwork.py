@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from emgov.core import services
-from emgov.enforcement.models import Hazard, HazardGrade, SignerRole, Visit, VisitSignature
+from emgov.enforcement.models import Hazard, HazardGrade, SignerRole, Visit, VisitDraft, VisitSignature
 from emgov.enforcement.services.site_documents import inspection_record_document
 from emgov.enforcement.tests import phone
 
@@ -229,3 +229,21 @@ def test_the_picker_shows_why_a_certificate_is_not_valid_on_the_visit_date(nanha
     assert "执法证已于2020-01-01到期" in page and "执法证暂扣" in page
     assert 'capture="environment"' in page and 'accept="image/*"' in page
     assert "<script>" not in page.split("</head>", 1)[1]  # no inline script: the pages keep a CSP
+
+
+def test_a_draft_sent_from_the_phones_queue_is_closed_and_not_stored_twice(nanhai, firm, officers):
+    """A server draft reopened on the phone, submitted offline: the queue sends it without naming the
+    draft. The draft is then closed with the stored visit; submitting it again gives the same visit."""
+    client = nanhai.client_for(nanhai.guicheng_officer)
+    saved = client.post(phone.RECORD, visit_post(firm, officers, action="draft"))
+    assert saved.status_code == 302
+    draft = VisitDraft.objects.get()
+    assert draft.data["client_key"] == "k-0001"
+    sent = client.post(SYNC, visit_post(firm, officers))
+    assert sent.status_code == 201, sent.content.decode()
+    visit = Visit.objects.get()
+    draft.refresh_from_db()
+    assert draft.visit == visit and not VisitDraft.objects.open().exists()
+    assert not client.get(phone.RECORD).content.decode().count(f"/visits/record/{draft.pk}/")
+    again = client.post(f"{phone.RECORD}{draft.pk}/", visit_post(firm, officers))
+    assert again.status_code in (302, 404) and Visit.objects.count() == 1
