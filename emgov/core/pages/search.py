@@ -36,15 +36,15 @@ def _indexed_relation(model: type[models.Model], path: str, name: str) -> type[m
 def search_q(model: type[models.Model], fields: tuple[str, ...], text: str) -> Q:
     """Records of `model` with one of `fields` containing `text`."""
     own: list[Q] = []
-    related: dict[str, list[str]] = {}
+    related: dict[str, tuple[type[models.Model], list[str]]] = {}
     for path in fields:
         head, _sep, name = path.rpartition("__")
-        if head and _indexed_relation(model, head, name) is not None:
-            related.setdefault(head, []).append(name)
-        else:
+        target = _indexed_relation(model, head, name) if head else None
+        if target is None:
             own.append(Q(**{f"{path}__icontains": text}))
-    for head, names in related.items():
-        target = path_fields(model, head)[-1].related_model
+        else:
+            related.setdefault(head, (target, []))[1].append(name)
+    for head, (target, names) in related.items():
         matching = target._base_manager.filter(reduce(or_, (Q(**{f"{n}__icontains": text}) for n in names)))
         own.append(Q(**{f"{head}__in": matching.values("pk")}))
     return reduce(or_, own)
