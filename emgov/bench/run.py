@@ -30,7 +30,7 @@ def run_scale(
 ) -> dict[str, Any]:
     # Test tools (the test client, query capture) are loaded only when measuring.
     from emgov.bench.imports import import_rates
-    from emgov.bench.runners import figure_timings, page_timings
+    from emgov.bench.runners import figure_timings, page_timings, tally_timings
 
     scale = scales.scale_of(scale_name, factor)
     clock.business_date_set(scales.AS_OF, "emgov bench")
@@ -57,6 +57,12 @@ def run_scale(
         [scale.top_region] if scale.top_region != scales.MEASURED_DISTRICT else []
     )
     text = (lambda *parts: None) if as_json else (lambda *parts: print_table(*parts, out=out))
+    result["tallies"] = tally_timings(scales.MEASURED_DISTRICT)
+    if not as_json:
+        out(
+            f"检查汇总重算：全部区划 {result['tallies']['every_place']:.1f} 秒，"
+            f"一个镇街 {result['tallies']['one_town'] * 1000:.0f} 毫秒"
+        )
     figures = [t for code in regions for t in figure_timings(code, runs=runs)]
     result["figures"] = [asdict(t) | {"ratio": t.ratio} for t in figures]
     text(figures, [], [])

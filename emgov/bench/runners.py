@@ -18,9 +18,11 @@ from django.urls import reverse
 from emgov.bench import bounds, scales
 from emgov.core import services
 from emgov.core.actors import system_actor
-from emgov.core.models import Region, Role, User
+from emgov.core.models import Region, RegionLevel, Role, User
 from emgov.enforcement.models import Visit
+from emgov.reports import tallies
 from emgov.reports.figures import FIGURES, Scope
+from emgov.reports.models import TallyChange
 
 VIA = "命令 bench"
 
@@ -155,3 +157,21 @@ def page_timings(region_code: str, label: str, *, runs: int) -> list[PageTiming]
             PageTiming(label, page, url, statistics.median(seconds), p95, len(queries), response.status_code)
         )
     return out
+
+
+def tally_timings(region_code: str) -> dict[str, float]:
+    """Seconds to recompute the dashboard's tallies of every place (as after a bulk load or an upgrade),
+    then those of one town of the district (as after a write there)."""
+    every = [0, *Region.objects.values_list("pk", flat=True)]
+    TallyChange.objects.bulk_create([TallyChange(place_key=k) for k in every], ignore_conflicts=True)
+    start = time.perf_counter()
+    tallies.refresh()
+    whole = time.perf_counter() - start
+    district = Region.objects.get(code=region_code)
+    town = (
+        Region.objects.filter(path__startswith=district.path, level=RegionLevel.TOWN).order_by("path").first()
+    )
+    TallyChange.objects.get_or_create(place_key=town.pk if town else district.pk)
+    start = time.perf_counter()
+    tallies.refresh()
+    return {"every_place": round(whole, 2), "one_town": round(time.perf_counter() - start, 3)}

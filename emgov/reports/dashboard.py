@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 from emgov.core import clock
 from emgov.core.models import Department, Region, RegionLevel, User
 from emgov.core.models.regions import bureau_region
-from emgov.enforcement.models import Hazard, HazardGrade, HazardStatus
-from emgov.reports import figures
+from emgov.enforcement.models import HazardGrade, HazardStatus
+from emgov.reports import figures, tallies
 from emgov.reports.dashboard_deadlines import KINDS, Window, deadline_counts
-from emgov.reports.dashboard_tallies import HazardTallies, hazard_tallies
 from emgov.reports.figures import FIGURES, Scope
+from emgov.reports.tallies import Totals
 
 KEY_FIGURES = (
     "enforcement.inspections",
@@ -126,53 +126,40 @@ def monthly(qs: QuerySet, date_field: str, months: int, **aggregates: Any) -> di
     }
 
 
-def trends(s: Scope, hazards: HazardTallies) -> dict[str, list]:
+def trends(s: Scope, found: Totals) -> dict[str, list]:
     """Per month of the year: bureau inspections, hazards found on them and closed, penalties and fines."""
-    months = s.as_of.month
-    inspections = figures.bureau_inspections(s)
-    # Closed in the year, whenever found: by joins, not an IN over the year's visits (which PostgreSQL
-    # plans badly with the region's conditions inside).
-    closed = s.live(Hazard).filter(
-        visit__voided_at__isnull=True,
-        visit__department=s.bureau,
-        visit__nature=figures.VisitNature.ENFORCEMENT,
-        status=HazardStatus.CLOSED,
-        reviewed_on__range=s.dates,
-    )
+    months = range(1, s.as_of.month + 1)
     return {
-        "months": list(range(1, months + 1)),
-        **monthly(inspections, "date", months, visits=Count("pk")),
-        "hazards_found": [hazards.month.get(m, 0) for m in range(1, months + 1)],
-        **monthly(closed, "reviewed_on", months, hazards_closed=Count("pk")),
+        "months": list(months),
+        **{
+            name: [found.months.get(m, {}).get(measure, 0) for m in months]
+            for name, measure in (
+                ("visits", "visits"),
+                ("hazards_found", "hazards"),
+                ("hazards_closed", "closed"),
+            )
+        },
         **monthly(
-            figures.bureau_decisions(s), "decided_on", months, penalties=Count("pk"), fines=Sum("fine_amount")
+            figures.bureau_decisions(s),
+            "decided_on",
+            s.as_of.month,
+            penalties=Count("pk"),
+            fines=Sum("fine_amount"),
         ),
     }
 
 
-def breakdowns(s: Scope, hazards: HazardTallies) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Bureau inspections and the live hazards found on them, by town and by industry: the visits in one
-    statement grouped by (town, industry) and summed both ways, the hazards from their tallies (a join of
-    visits to hazards would count each visit once per hazard and need DISTINCT counts)."""
-    visits = (
-        figures.bureau_inspections(s)
-        .order_by()
-        .values_list("enterprise__town__name", "enterprise__industry")
-        .annotate(n=Count("pk"))
-    )
-    tallies: dict[str, dict[str, dict[str, int]]] = {"town": {}, "industry": {}}
-    for town, industry, n in visits:
-        for axis, key in (("town", town), ("industry", industry)):
-            tallies[axis].setdefault(key or "", {"visits": 0, "hazards": 0})["visits"] += n
-    for axis, found in (("town", hazards.town), ("industry", hazards.industry)):
-        for key, n in found.items():
-            tallies[axis].setdefault(key, {"visits": 0, "hazards": 0})["hazards"] = n
+def breakdowns(found: Totals) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Bureau inspections and the live hazards found on them, by town and by industry."""
 
-    def ranked(axis: str) -> list[dict[str, Any]]:
-        rows = ({"name": key, **counts} for key, counts in tallies[axis].items())
+    def ranked(table: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+        rows = (
+            {"name": key, "visits": c.get("visits", 0), "hazards": c.get("hazards", 0)}
+            for key, c in table.items()
+        )
         return sorted(rows, key=lambda row: (-row["visits"], row["name"]))
 
-    return ranked("town"), _top_industries(ranked("industry"))
+    return ranked(found.towns), _top_industries(ranked(found.industries))
 
 
 def _top_industries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -187,14 +174,14 @@ def _top_industries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [*rows[: TOP_INDUSTRIES - 1], other]
 
 
-def rectification(hazards: HazardTallies) -> dict[str, Any]:
+def rectification(found: Totals) -> dict[str, Any]:
     """Of the hazards found in the year on bureau inspections: how many are closed (销号), and the major ones."""
     major, closed = HazardGrade.MAJOR, HazardStatus.CLOSED
     totals: dict[str, Any] = {
-        "found": hazards.found(),
-        "closed": hazards.found(status=closed),
-        "major": hazards.found(grade=major),
-        "major_closed": hazards.found(grade=major, status=closed),
+        "found": found.found(),
+        "closed": found.found(status=closed),
+        "major": found.found(grade=major),
+        "major_closed": found.found(grade=major, status=closed),
     }
     totals["rate"] = totals["closed"] / totals["found"] if totals["found"] else 0.0
     totals["major_rate"] = totals["major_closed"] / totals["major"] if totals["major"] else 0.0
@@ -245,8 +232,9 @@ def dashboard_data(
     year = year or years.default
     as_of = today if year == today.year else datetime.date(year, 12, 31)
     s = Scope(year=year, region=region, as_of=as_of, bureau=Department.objects.filter(is_bureau=True).first())
-    hazards = hazard_tallies(s)
-    by_town, by_industry = breakdowns(s, hazards)
+    found = tallies.totals(s)
+    tallies.prime(s, found)
+    by_town, by_industry = breakdowns(found)
     return {
         "year": year,
         "as_of": as_of.isoformat(),
@@ -254,9 +242,9 @@ def dashboard_data(
         "region": {"code": region.code, "name": region.name, "level": region.level},
         "years": sorted({*years.options(), year}, reverse=True),
         "figures": key_figures(s),
-        "trends": trends(s, hazards),
+        "trends": trends(s, found),
         "by_town": by_town,
         "by_industry": by_industry,
-        "rectification": rectification(hazards),
+        "rectification": rectification(found),
         "deadlines": deadlines(user, region, s.bureau, today),
     }

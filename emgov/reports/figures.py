@@ -396,8 +396,19 @@ counted_of(
 # The bureau's own enforcement -------------------------------------------------------------------
 
 
+def bureau_inspection_q(bureau: Department | None) -> Q:
+    """The bureau's own enforcement inspections, at any date: the figures take the year's, the tallies
+    (`tallies.py`) group them by place, year and month."""
+    return Q(department=bureau, nature=VisitNature.ENFORCEMENT)
+
+
+def valid_officer_q() -> Q:
+    """An officer on a visit counts as a turnout while their certificate was valid on the visit's date."""
+    return Q(officers__valid_until__isnull=True) | Q(officers__valid_until__gte=F("date"))
+
+
 def bureau_inspections(s: Scope) -> QuerySet:
-    return s.live(Visit).filter(department=s.bureau, nature=VisitNature.ENFORCEMENT, date__range=s.dates)
+    return s.live(Visit).filter(bureau_inspection_q(s.bureau), date__range=s.dates)
 
 
 def inspection_totals(s: Scope) -> dict[str, Any]:
@@ -412,8 +423,11 @@ def inspection_totals(s: Scope) -> dict[str, Any]:
 
 @figure("enforcement.officer_turnouts", "出动执法人员", bureau_inspections, unit="人次")
 def officer_turnouts(s: Scope) -> int:
-    valid = Q(officers__valid_until__isnull=True) | Q(officers__valid_until__gte=F("date"))
-    return bureau_inspections(s).aggregate(n=Count("officers", filter=valid))["n"]
+    return once(
+        s,
+        "officers",
+        lambda s: bureau_inspections(s).aggregate(n=Count("officers", filter=valid_officer_q()))["n"],
+    )
 
 
 figure("enforcement.enterprises_inspected", "检查企业", bureau_inspections, unit="家")(
@@ -422,11 +436,14 @@ figure("enforcement.enterprises_inspected", "检查企业", bureau_inspections, 
 figure("enforcement.inspections", "检查", bureau_inspections, unit="次")(
     lambda s: inspection_totals(s)["inspections"]
 )
-count_of(
-    "enforcement.hazards_found",
-    "发现隐患",
-    unit="处",
-    records=lambda s: Hazard.objects.live().filter(visit__in=bureau_inspections(s).values("pk")),
+
+
+def bureau_hazards(s: Scope) -> QuerySet:
+    return Hazard.objects.live().filter(visit__in=bureau_inspections(s).values("pk"))
+
+
+figure("enforcement.hazards_found", "发现隐患", bureau_hazards, unit="处")(
+    lambda s: once(s, "hazards_found", lambda s: bureau_hazards(s).count())
 )
 
 

@@ -13,6 +13,8 @@ from emgov.bench import bounds, scales
 from emgov.bench.run import run_scale
 from emgov.core import clock
 from emgov.core.management.commands import bench
+from emgov.reports import tallies
+from emgov.reports.figures import Scope
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +78,15 @@ def test_the_district_bench_equals_its_bound_and_opens_every_page(tmp_path):
     imports = {r["label"]: r["rows"] for r in result["imports"]}
     assert imports["首次导入（全部新增）"] == imports["无校验批量写入"] == 40
     assert not list(tmp_path.iterdir())
+    # The dashboard's tallies of the generated and imported records (written by COPY) equal a count of them.
+    assert set(result["tallies"]) == {"every_place", "one_town"}
+    found = tallies.totals(
+        Scope.of(year=scales.YEAR, region_code=scales.MEASURED_DISTRICT, as_of=scales.AS_OF)
+    )
+    assert found.inspections > values["enforcement.inspections"]  # the imported visits are counted
+    assert found == tallies.counted(
+        Scope.of(year=scales.YEAR, region_code=scales.MEASURED_DISTRICT, as_of=scales.AS_OF)
+    )
 
 
 @pytest.mark.usefixtures("empty_database")

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import ReferenceModel, Region
+from emgov.reports.models.tallies import InspectionTally, TallyAxis, TallyChange
 from emgov.reports.narrative import placeholder_errors
 
 
@@ -38,3 +39,6 @@ class ReportNarrative(ReferenceModel):
             errors["year"] = _("年度应在2000至2100之间")
         if errors:
             raise ValidationError(errors, code="report_invalid")
+
+
+__all__ = ["InspectionTally", "ReportNarrative", "TallyAxis", "TallyChange"]

@@ -1,0 +1,63 @@
+"""The bureau's inspections and the hazards found on them, summed per place and year (`reports.tallies`)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from emgov.core.models.base import DomainQuerySet, ScopedMixin
+
+
+class TallyAxis(models.TextChoices):
+    MONTH = "month", _("月份")
+    TOWN = "town", _("镇街")
+    INDUSTRY = "industry", _("行业")
+    STATE = "state", _("隐患等级与状态")
+
+
+class InspectionTally(ScopedMixin, models.Model):
+    """One line of a place's month: the month itself, or one of its towns, industries or hazard grades
+    and statuses (`key`), with the counts that line carries. Derived from the records, never edited: the
+    changed places are recomputed (`tallies.refresh`) before they are read."""
+
+    place = models.ForeignKey(
+        "core.Region", verbose_name=_("所属区划"), null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    month = models.PositiveSmallIntegerField(_("月份"))
+    axis = models.CharField(_("维度"), max_length=8, choices=TallyAxis.choices)
+    key = models.CharField(_("分组"), max_length=80, blank=True)
+    visits = models.PositiveIntegerField(_("检查"), default=0)
+    officers = models.PositiveIntegerField(_("出动执法人员"), default=0)
+    # Enterprises whose first inspection of the year falls in the month (`tallies.first_of_year_q`).
+    enterprises = models.PositiveIntegerField(_("首次检查企业"), default=0)
+    hazards = models.PositiveIntegerField(_("发现隐患"), default=0)
+    closed = models.PositiveIntegerField(_("隐患销号"), default=0)
+    # The latest date counted in the line: a read as of an earlier date cannot use the line.
+    last_date = models.DateField(_("最后日期"), null=True)
+
+    scope = ("place",)
+
+    objects = DomainQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("检查汇总")
+        verbose_name_plural = _("检查汇总")
+        indexes = [models.Index(fields=["year", "place"], name="tally_year_place")]
+
+    def __str__(self) -> str:
+        return f"{self.place_id or '-'} {self.year}-{self.month} {self.axis} {self.key}"
+
+
+class TallyChange(models.Model):
+    """A place whose records changed since its tallies were computed (0: records without a place).
+    Written by database triggers on the counted tables, so that no write path can miss it."""
+
+    place_key = models.BigIntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("待重算的区划")
+        verbose_name_plural = _("待重算的区划")
+
+    def __str__(self) -> str:
+        return str(self.place_key)

@@ -1,0 +1,101 @@
+"""The inspection tallies: equal to the records' counts for every region, kept after a write by any path
+(a form, an import, a bulk update), and set aside for a date their lines cannot answer."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from emgov.core.models import Department, Officer, Region
+from emgov.enforcement.models import Hazard, HazardStatus, Visit
+from emgov.enterprises.models import Enterprise
+from emgov.reports import tallies, tally_triggers
+from emgov.reports.figures import Scope
+from emgov.reports.models import InspectionTally, TallyChange
+from emgov.reports.tests.builders import day, enterprise, figure, visit
+from emgov.reports.tests.dashboard_fixtures import records_fixture  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2023, 12, 4)
+
+
+def checked(region: str = "440605", as_of: datetime.date = TODAY) -> tallies.Totals:
+    """The region's totals read from the tallies, after asserting they equal a count of the records."""
+    found = tallies.totals(Scope.of(year=2023, region_code=region, as_of=as_of))
+    assert found == tallies.counted(Scope.of(year=2023, region_code=region, as_of=as_of))
+    return found
+
+
+def test_the_tallies_equal_the_records_in_every_region(records):
+    assert TallyChange.objects.exists()  # the fixture's imports marked their places
+    for code in Region.objects.values_list("code", flat=True):
+        checked(code)
+    assert not TallyChange.objects.exists()
+    assert InspectionTally.objects.filter(year=2023).exists()
+    nanhai = checked()
+    assert (nanhai.inspections, nanhai.enterprises, nanhai.hazards) == (3, 3, 3)
+    assert nanhai.inspections == figure("enforcement.inspections", as_of=TODAY)
+    assert nanhai.officers == figure("enforcement.officer_turnouts", as_of=TODAY)
+
+
+def test_writes_by_any_path_are_counted_at_the_next_read(records):
+    before = checked()
+    number = visit(enterprise("九江镇", "危化"), day("2023-08-01"))  # an import
+    assert checked().inspections == before.inspections + 1
+    assert checked().industries["危化"]["visits"] == 1
+    # Bulk updates that no model method sees: voiding, closing a hazard, an enterprise's industry.
+    Visit.objects.filter(number=number).update(voided_at=timezone.now())
+    assert checked().inspections == before.inspections
+    Hazard.objects.filter(number="YH-OVERDUE").update(
+        status=HazardStatus.CLOSED, reviewed_on=day("2023-11-01")
+    )
+    after = checked()
+    assert after.months[11]["closed"] == before.months.get(11, {}).get("closed", 0) + 1
+    assert after.found(status=HazardStatus.CLOSED) == before.found(status=HazardStatus.CLOSED) + 1
+    Enterprise.objects.filter(industry="燃气").update(industry="燃气经营")
+    assert "燃气" not in checked().industries and checked().industries["燃气经营"]["visits"] == 2
+
+
+def test_an_officers_expired_certificate_and_the_bureau_are_counted_again(records):
+    before = checked()
+    Officer.objects.update(valid_until=datetime.date(2000, 1, 1))
+    assert checked().officers == 0 < before.officers
+    bureau = Department.objects.get(is_bureau=True)
+    Department.objects.filter(pk=bureau.pk).update(is_bureau=False)
+    assert checked().inspections == 0
+    Department.objects.filter(pk=bureau.pk).update(is_bureau=True)
+    assert checked().inspections == before.inspections
+
+
+def test_a_day_within_a_month_counts_that_months_later_records_out(records):
+    tallies.refresh()
+    for as_of, inspections in ((datetime.date(2023, 6, 30), 2), (datetime.date(2023, 3, 15), 1)):
+        found = checked(as_of=as_of)
+        assert found.inspections == figure("enforcement.inspections", as_of=as_of) == inspections
+        assert found.enterprises == figure("enforcement.enterprises_inspected", as_of=as_of)
+        assert set(found.months) <= set(range(1, as_of.month + 1))
+
+
+def test_an_enterprise_inspected_in_several_months_is_counted_once(records):
+    gas = Visit.objects.get(enterprise__town__name="九江镇", date=day("2023-07-05")).enterprise.credit_code
+    visit(gas, day("2023-09-01"))
+    visit(gas, day("2023-09-01"))
+    found = checked()
+    assert found.inspections == 5 and found.enterprises == 3
+    assert found.months[9]["visits"] == 2
+
+
+def test_every_counted_table_has_its_triggers():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        present = {row[0] for row in cursor.fetchall()}
+    expected = tally_triggers.trigger_names(connection.vendor)
+    assert len(expected) == 14
+    assert expected <= present
