@@ -88,6 +88,10 @@ class CappedPaginator(Paginator):
         rows = self.object_list
         if self.keys is not None and not self.capped:
             return list(rows.filter(pk__in=self.keys)[bottom:top])
+        if _keyed(rows) and self.searched:
+            # More matches than the cap: the page's keys are read first, as values. As a subquery, the
+            # planner (expecting a search to match half the table) applied the search again to every row.
+            return list(rows.filter(pk__in=list(rows.values_list("pk", flat=True)[bottom:top])))
         if _keyed(rows):
             return list(rows.filter(pk__in=rows.values("pk")[bottom:top]))
         return list(rows[bottom:top])

@@ -114,6 +114,16 @@ def test_a_searched_page_reads_its_keys_and_its_rows_in_two_statements(
         assert page.paginator.count == 7 and len(page.object_list) == 3
 
 
+def test_a_search_over_the_cap_reads_its_pages_keys_as_values(seven_visits, django_assert_num_queries):
+    """Over the cap, the page's keys are read in the list's order, then its rows by those keys: the
+    rows' statement names the keys, so the planner cannot apply the search to the whole table again."""
+    with django_assert_num_queries(3) as captured:
+        page = CappedPaginator(seven_visits, 3, 5, searched=True).get_page(2)
+        assert [v.number for v in page.object_list] == ["JC2023-0004", "JC2023-0003", "JC2023-0002"]
+    keys = sorted(v.pk for v in page.object_list)
+    assert all(str(pk) in captured.captured_queries[-1]["sql"] for pk in keys)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL's")
 @pytest.mark.parametrize("field", Enterprise.search_indexed)
 def test_the_trigram_index_serves_each_searched_enterprise_field(nanhai, field):
