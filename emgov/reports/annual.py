@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from emgov.reports import tallies
 from emgov.reports.checks import CHECKS, STATEMENTS, Problem, contradictions, revisit_enterprises
 from emgov.reports.figures import FIGURES, Figure, Scope
 from emgov.reports.models import ReportNarrative
@@ -89,6 +90,7 @@ def report_words(scope: Scope) -> dict[str, str]:
 
 
 def figure_values(scope: Scope, keys: list[str]) -> dict[str, Any]:
+    tallies.prime_for(scope, keys)
     return {key: figure_for(key).value(scope) for key in keys}
 
 

@@ -255,6 +255,23 @@ def _summed(lines: Counted) -> Totals:
     return result
 
 
+# The figures whose values the totals hold (`prime`).
+TALLIED = frozenset(
+    {
+        "enforcement.inspections",
+        "enforcement.enterprises_inspected",
+        "enforcement.officer_turnouts",
+        "enforcement.hazards_found",
+    }
+)
+
+
+def prime_for(s: Scope, keys: Iterable[str]) -> None:
+    """Prime the scope when some of `keys` are tallied figures (a report naming them)."""
+    if TALLIED.intersection(keys):
+        prime(s, totals(s))
+
+
 def prime(s: Scope, found: Totals) -> None:
     """Give the scope's enforcement figures (inspections, enterprises, officers, hazards) their values."""
     s.cache.setdefault("inspections", {"inspections": found.inspections, "enterprises": found.enterprises})

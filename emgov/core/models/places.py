@@ -66,7 +66,11 @@ class PlaceField(models.ForeignKey):
 def placed_models() -> tuple[type[models.Model], ...]:
     from django.apps import apps
 
-    return tuple(m for m in apps.get_models() if getattr(m, "place_field", None))
+    return tuple(
+        m
+        for m in apps.get_models()
+        if getattr(m, "place_field", None) and isinstance(m._meta.get_field(m.place_field), PlaceField)
+    )
 
 
 def scope_hops(model: type[models.Model]) -> Iterator[tuple[str, type[models.Model]]]:

@@ -37,6 +37,8 @@ class InspectionTally(ScopedMixin, models.Model):
     last_date = models.DateField(_("最后日期"), null=True)
 
     scope = ("place",)
+    # Filtered by its key like the records it sums (`region_q`); not a PlaceField: nothing re-places it.
+    place_field = "place"
 
     objects = DomainQuerySet.as_manager()
 

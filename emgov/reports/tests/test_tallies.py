@@ -13,7 +13,8 @@ from emgov.core.models import Department, Officer, Region
 from emgov.enforcement.models import Hazard, HazardStatus, Visit
 from emgov.enterprises.models import Enterprise
 from emgov.reports import tallies, tally_triggers
-from emgov.reports.figures import Scope
+from emgov.reports.annual import build_report, previous_scope
+from emgov.reports.figures import FIGURES, Scope
 from emgov.reports.models import InspectionTally, TallyChange
 from emgov.reports.tests.builders import day, enterprise, figure, visit
 from emgov.reports.tests.dashboard_fixtures import records_fixture  # noqa: F401
@@ -87,6 +88,20 @@ def test_an_enterprise_inspected_in_several_months_is_counted_once(records):
     found = checked()
     assert found.inspections == 5 and found.enterprises == 3
     assert found.months[9]["visits"] == 2
+
+
+def test_a_reports_tallied_figures_equal_those_counted_from_the_records(records):
+    visit(enterprise("九江镇", "危化"), day("2022-03-01"))  # last year's, for 同比
+    body = "".join(f"{{{{{key}}}}}" for key in sorted(tallies.TALLIED))
+    for as_of in (TODAY, datetime.date(2023, 3, 15)):
+        report = build_report(
+            Scope.of(year=2023, region_code="440605", as_of=as_of), compare=True, title="t", body=body
+        )
+        for key in tallies.TALLIED:
+            scope = Scope.of(year=2023, region_code="440605", as_of=as_of)
+            assert report.values[key] == FIGURES[key].value(scope), key
+            assert report.previous[key] == FIGURES[key].value(previous_scope(scope)), key
+    assert report.previous["enforcement.inspections"] == 1
 
 
 def test_every_counted_table_has_its_triggers():
