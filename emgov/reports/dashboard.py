@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Max, Min, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -111,41 +110,22 @@ def _number(value: Any) -> Any:
     return value
 
 
-def monthly(qs: QuerySet, date_field: str, months: int, **aggregates: Any) -> dict[str, list]:
-    """One query: each aggregate per month of the year (months 1..months), zero where there is none."""
-    rows = (
-        qs.order_by()
-        .values(month=TruncMonth(date_field))
-        .annotate(**aggregates)
-        .values("month", *aggregates.keys())
-    )
-    by_month = {row["month"].month: row for row in rows}
-    return {
-        name: [_number(by_month.get(m, {}).get(name) or 0) for m in range(1, months + 1)]
-        for name in aggregates
-    }
-
-
 def trends(s: Scope, found: Totals) -> dict[str, list]:
     """Per month of the year: bureau inspections, hazards found on them and closed, penalties and fines."""
     months = range(1, s.as_of.month + 1)
+    shown = {
+        "visits": "visits",
+        "hazards_found": "hazards",
+        "hazards_closed": "closed",
+        "penalties": "decisions",
+        "fines": "fines",
+    }
     return {
         "months": list(months),
         **{
-            name: [found.months.get(m, {}).get(measure, 0) for m in months]
-            for name, measure in (
-                ("visits", "visits"),
-                ("hazards_found", "hazards"),
-                ("hazards_closed", "closed"),
-            )
+            name: [_number(found.months.get(m, {}).get(measure, 0)) for m in months]
+            for name, measure in shown.items()
         },
-        **monthly(
-            figures.bureau_decisions(s),
-            "decided_on",
-            s.as_of.month,
-            penalties=Count("pk"),
-            fines=Sum("fine_amount"),
-        ),
     }
 
 

@@ -174,11 +174,15 @@ def joint_suspended(s: Scope) -> int:
 
 # Assistance and supervision ---------------------------------------------------------------------
 
-count_of(
-    "assistance.enterprise_visits",
-    "帮扶指导重点企业",
-    unit="家次",
-    records=lambda s: s.live(Visit).filter(nature=VisitNature.ASSISTANCE, date__range=s.dates),
+ASSISTANCE = Q(nature=VisitNature.ASSISTANCE)
+
+
+def assistance_visits(s: Scope) -> QuerySet:
+    return s.live(Visit).filter(ASSISTANCE, date__range=s.dates)
+
+
+figure("assistance.enterprise_visits", "帮扶指导重点企业", assistance_visits, unit="家次")(
+    lambda s: once(s, "assistance", lambda s: assistance_visits(s).count())
 )
 
 
@@ -247,8 +251,12 @@ def unannounced_month_checks(s: Scope) -> list:
 # Publication, certificates, licensing -----------------------------------------------------------
 
 
+def bureau_penalty_q(bureau: Department | None) -> Q:
+    return Q(department=bureau)
+
+
 def bureau_penalties(s: Scope) -> QuerySet:
-    return s.live(PenaltyCase).filter(department=s.bureau)
+    return s.live(PenaltyCase).filter(bureau_penalty_q(s.bureau))
 
 
 def penalty_totals(s: Scope) -> dict[str, Any]:

@@ -36,6 +36,7 @@ MARKERS = (
     Marker("enforcement_visit", ("place_id",), (OWN_PLACE,)),
     Marker("enforcement_hazard", ("place_id", "visit_id"), (OWN_PLACE, VISIT_PLACE)),
     Marker("enforcement_visit_officers", ("visit_id",), (VISIT_PLACE,)),
+    Marker("cases_penaltycase", ("place_id",), (OWN_PLACE,)),
     # An officer's certificate validity decides whether they count on a visit.
     Marker(
         "core_officer",

@@ -1,4 +1,4 @@
-"""The bureau's inspections and the hazards found on them, summed per place and year (`reports.tallies`)."""
+"""The dashboard's and the report's enforcement counts, summed per place and month (`reports.tallies`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class TallyAxis(models.TextChoices):
     STATE = "state", _("隐患等级与状态")
 
 
-class InspectionTally(ScopedMixin, models.Model):
+class MonthTally(ScopedMixin, models.Model):
     """One line of a place's month: the month itself, or one of its towns, industries or hazard grades
     and statuses (`key`), with the counts that line carries. Derived from the records, never edited: the
     changed places are recomputed (`tallies.refresh`) before they are read."""
@@ -29,10 +29,14 @@ class InspectionTally(ScopedMixin, models.Model):
     key = models.CharField(_("分组"), max_length=80, blank=True)
     visits = models.PositiveIntegerField(_("检查"), default=0)
     officers = models.PositiveIntegerField(_("出动执法人员"), default=0)
-    # Enterprises whose first inspection of the year falls in the month (`tallies.first_of_year_q`).
+    # Enterprises whose first inspection of the year falls in the month (`tally_lines.first_of_year_q`).
     enterprises = models.PositiveIntegerField(_("首次检查企业"), default=0)
     hazards = models.PositiveIntegerField(_("发现隐患"), default=0)
     closed = models.PositiveIntegerField(_("隐患销号"), default=0)
+    assistance = models.PositiveIntegerField(_("帮扶指导"), default=0)
+    decisions = models.PositiveIntegerField(_("处罚决定"), default=0)
+    fines = models.DecimalField(_("罚款金额（元）"), max_digits=16, decimal_places=2, default=0)
+    published = models.PositiveIntegerField(_("处罚公示"), default=0)
     # The latest date counted in the line: a read as of an earlier date cannot use the line.
     last_date = models.DateField(_("最后日期"), null=True)
 
@@ -43,8 +47,8 @@ class InspectionTally(ScopedMixin, models.Model):
     objects = DomainQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("检查汇总")
-        verbose_name_plural = _("检查汇总")
+        verbose_name = _("月度汇总")
+        verbose_name_plural = _("月度汇总")
         indexes = [models.Index(fields=["year", "place"], name="tally_year_place")]
 
     def __str__(self) -> str:

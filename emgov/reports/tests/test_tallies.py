@@ -9,14 +9,15 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from emgov.cases.models import PenaltyCase
 from emgov.core.models import Department, Officer, Region
 from emgov.enforcement.models import Hazard, HazardStatus, Visit
 from emgov.enterprises.models import Enterprise
 from emgov.reports import tallies, tally_triggers
 from emgov.reports.annual import build_report, previous_scope
 from emgov.reports.figures import FIGURES, Scope
-from emgov.reports.models import InspectionTally, TallyChange
-from emgov.reports.tests.builders import day, enterprise, figure, visit
+from emgov.reports.models import MonthTally, TallyChange
+from emgov.reports.tests.builders import day, enterprise, figure, penalty, visit
 from emgov.reports.tests.dashboard_fixtures import records_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_the_tallies_equal_the_records_in_every_region(records):
     for code in Region.objects.values_list("code", flat=True):
         checked(code)
     assert not TallyChange.objects.exists()
-    assert InspectionTally.objects.filter(year=2023).exists()
+    assert MonthTally.objects.filter(year=2023).exists()
     nanhai = checked()
     assert (nanhai.inspections, nanhai.enterprises, nanhai.hazards) == (3, 3, 3)
     assert nanhai.inspections == figure("enforcement.inspections", as_of=TODAY)
@@ -59,6 +60,12 @@ def test_writes_by_any_path_are_counted_at_the_next_read(records):
     assert after.found(status=HazardStatus.CLOSED) == before.found(status=HazardStatus.CLOSED) + 1
     Enterprise.objects.filter(industry="燃气").update(industry="燃气经营")
     assert "燃气" not in checked().industries and checked().industries["燃气经营"]["visits"] == 2
+    penalty(day("2023-09-05"), party_type="法人", party_code=enterprise("九江镇"), fine="1500")
+    assert checked().decisions == before.decisions + 1
+    assert checked().fines == before.fines + 1500
+    PenaltyCase.objects.filter(fine_amount=1500).update(fine_amount=2500, published_on=day("2023-09-10"))
+    assert (checked().fines, checked().published) == (before.fines + 2500, before.published + 1)
+    assert checked().months[9]["decisions"] == before.months.get(9, {}).get("decisions", 0) + 1
 
 
 def test_an_officers_expired_certificate_and_the_bureau_are_counted_again(records):
@@ -112,5 +119,5 @@ def test_every_counted_table_has_its_triggers():
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         present = {row[0] for row in cursor.fetchall()}
     expected = tally_triggers.trigger_names(connection.vendor)
-    assert len(expected) == 14
+    assert len(expected) == 17
     assert expected <= present
