@@ -117,13 +117,13 @@ count_of(
 # Joint enforcement ------------------------------------------------------------------------------
 
 
+# A visit of a live 联合执法 operation (counted by the operation's start date).
+JOINT_VISIT = Q(operation__kind=OperationKind.JOINT, operation__voided_at__isnull=True)
+
+
 def joint_visits(s: Scope) -> QuerySet:
     """Visits in the region belonging to a live 联合执法 operation starting in the year."""
-    return s.live(Visit).filter(
-        operation__kind=OperationKind.JOINT,
-        operation__voided_at__isnull=True,
-        operation__start_date__range=s.dates,
-    )
+    return s.live(Visit).filter(JOINT_VISIT, operation__start_date__range=s.dates)
 
 
 def joint_operations(s: Scope) -> QuerySet:

@@ -48,6 +48,9 @@ class Totals:
     decisions: int = 0
     published: int = 0
     fines: Decimal = Decimal(0)
+    joint_visits: int = 0
+    operations: set[str] = field(default_factory=set)
+    joint_towns: set[str] = field(default_factory=set)
     months: dict[int, dict[str, Any]] = field(default_factory=_table)
     towns: dict[str, dict[str, int]] = field(default_factory=_table)
     industries: dict[str, dict[str, int]] = field(default_factory=_table)
@@ -78,6 +81,13 @@ class Totals:
         elif axis == TallyAxis.STATE:
             grade, _sep, status = key.partition("|")
             self.state[(grade, status)] += counts["hazards"]
+            return
+        elif axis == TallyAxis.OPERATION:
+            self.operations.add(key)
+            self.joint_visits += counts["joint"]
+            return
+        elif axis == TallyAxis.JOINT_TOWN:
+            self.joint_towns.add(key)
             return
         elif axis == TallyAxis.TOWN:
             table, name = self.towns, town_names.get(key, "")
@@ -186,6 +196,9 @@ TALLIED = frozenset(
         "enforcement.fines_yuan",
         "double_publicity.penalty_records",
         "assistance.enterprise_visits",
+        "joint.actions",
+        "joint.enterprise_visits",
+        "joint.towns_covered",
     }
 )
 
@@ -202,6 +215,8 @@ def prime(s: Scope, found: Totals) -> None:
     s.cache.setdefault("officers", found.officers)
     s.cache.setdefault("hazards_found", found.hazards)
     s.cache.setdefault("assistance", found.assistance)
+    joint = {"actions": len(found.operations), "visits": found.joint_visits, "towns": len(found.joint_towns)}
+    s.cache.setdefault("joint", joint)
     s.cache.setdefault(
         "penalties", {"published": found.published, "decided": found.decisions, "fines": found.fines}
     )

@@ -1,6 +1,7 @@
 """The month lines of the tallies counted from the records, with the figures' own conditions: the bureau's
 inspections (their officers, the enterprises first inspected, the live hazards found on them), the hazards
-closed, the assistance visits, and the bureau's penalty decisions and publications. The same counting
+closed, the assistance visits, the bureau's penalty decisions and publications, and the visits of
+联合执法 operations by operation and town. The same counting
 serves the tallies of changed places (every date) and a region's days that the tallies cannot answer.
 """
 
@@ -32,7 +33,17 @@ from emgov.enforcement.models import Hazard, HazardStatus, Visit
 from emgov.reports import figures
 from emgov.reports.models import TallyAxis
 
-COUNTS = ("visits", "officers", "enterprises", "hazards", "closed", "assistance", "decisions", "published")
+COUNTS = (
+    "visits",
+    "officers",
+    "enterprises",
+    "hazards",
+    "closed",
+    "assistance",
+    "decisions",
+    "published",
+    "joint",
+)
 MEASURES = (*COUNTS, "fines")
 Line = tuple[int | None, int, int, str, str]  # place, year, month, axis, key
 
@@ -95,7 +106,7 @@ def by_month(field: str, place: str = "place_id") -> tuple[Any, ...]:
 
 
 def count_lines(src: Sources) -> Lines:
-    """Every line of the sources: seven grouped statements."""
+    """Every line of the sources: nine grouped statements."""
     lines = Lines()
     visits = src.records(Visit.objects.live().filter(figures.bureau_inspection_q(src.bureau)), "date")
     groups = visits.values_list(*by_month("date"), "enterprise__town_id", "enterprise__industry")
@@ -113,6 +124,7 @@ def count_lines(src: Sources) -> Lines:
     ):
         lines.at(place, y, m, TallyAxis.MONTH)["enterprises"] += n
     _hazards_found(lines, visits)
+    _joint(lines, src)
     monthly = (
         ("closed", Hazard.objects.live().filter(closed_hazard_q(src.bureau)), "reviewed_on"),
         ("assistance", Visit.objects.live().filter(figures.ASSISTANCE), "date"),
@@ -163,3 +175,16 @@ def _hazards_found(lines: Lines, visits: QuerySet) -> None:
             (TallyAxis.STATE, f"{grade}|{status}"),
         ):
             lines.at(place, y, m, axis, key)["hazards"] += n
+
+
+def _joint(lines: Lines, src: Sources) -> None:
+    """The visits of live 联合执法 operations, by the month the operation starts, per operation and per town:
+    a region's operations and towns are then counted once however many places they reach."""
+    start = "operation__start_date"
+    visits = src.records(Visit.objects.live().filter(figures.JOINT_VISIT), start)
+    rows = visits.values_list(*by_month(start), "operation_id", "enterprise__town_id")
+    for place, y, m, operation, town, n, last in rows.annotate(n=Count("pk"), last=Max(start)):
+        lines.at(place, y, m, TallyAxis.OPERATION, operation)["joint"] += n
+        if town is not None:
+            lines.at(place, y, m, TallyAxis.JOINT_TOWN, town)["joint"] += n
+        lines.seen(place, y, m, last)

@@ -37,6 +37,14 @@ MARKERS = (
     Marker("enforcement_hazard", ("place_id", "visit_id"), (OWN_PLACE, VISIT_PLACE)),
     Marker("enforcement_visit_officers", ("visit_id",), (VISIT_PLACE,)),
     Marker("cases_penaltycase", ("place_id",), (OWN_PLACE,)),
+    # An operation's kind, start date or voiding decides whether and when its visits count as 联合执法.
+    Marker(
+        "enforcement_operation",
+        ("id",),
+        ("SELECT v.place_id FROM {rows} JOIN enforcement_visit v ON v.operation_id = r.id",),
+        inserts=False,
+        deletes=False,
+    ),
     # An officer's certificate validity decides whether they count on a visit.
     Marker(
         "core_officer",

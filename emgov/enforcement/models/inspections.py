@@ -171,7 +171,11 @@ class Hazard(DomainModel):
         verbose_name = _("隐患")
         verbose_name_plural = _("隐患")
         ordering = ["-visit__date", "-number"]
-        indexes = [models.Index(fields=["status", "deadline"], name="hazard_status_deadline")]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="hazard_status_deadline"),
+            # The hazards closed (销号) in a stretch of days: the dashboard's trend, the tallies' as-of month.
+            models.Index(fields=["status", "reviewed_on"], name="hazard_status_reviewed"),
+        ]
 
     def __str__(self) -> str:
         return self.number

@@ -13,11 +13,14 @@ class TallyAxis(models.TextChoices):
     TOWN = "town", _("镇街")
     INDUSTRY = "industry", _("行业")
     STATE = "state", _("隐患等级与状态")
+    OPERATION = "operation", _("联合执法行动")
+    JOINT_TOWN = "joint_town", _("联合执法镇街")
 
 
 class MonthTally(ScopedMixin, models.Model):
-    """One line of a place's month: the month itself, or one of its towns, industries or hazard grades
-    and statuses (`key`), with the counts that line carries. Derived from the records, never edited: the
+    """One line of a place's month: the month itself, or one of its towns, industries, hazard grades and
+    statuses, 联合执法 operations (by the month they start) or the towns they reach (`key`), with the
+    counts that line carries. Derived from the records, never edited: the
     changed places are recomputed (`tallies.refresh`) before they are read."""
 
     place = models.ForeignKey(
@@ -25,7 +28,7 @@ class MonthTally(ScopedMixin, models.Model):
     )
     year = models.PositiveSmallIntegerField(_("年度"))
     month = models.PositiveSmallIntegerField(_("月份"))
-    axis = models.CharField(_("维度"), max_length=8, choices=TallyAxis.choices)
+    axis = models.CharField(_("维度"), max_length=10, choices=TallyAxis.choices)
     key = models.CharField(_("分组"), max_length=80, blank=True)
     visits = models.PositiveIntegerField(_("检查"), default=0)
     officers = models.PositiveIntegerField(_("出动执法人员"), default=0)
@@ -37,6 +40,7 @@ class MonthTally(ScopedMixin, models.Model):
     decisions = models.PositiveIntegerField(_("处罚决定"), default=0)
     fines = models.DecimalField(_("罚款金额（元）"), max_digits=16, decimal_places=2, default=0)
     published = models.PositiveIntegerField(_("处罚公示"), default=0)
+    joint = models.PositiveIntegerField(_("联合执法检查"), default=0)
     # The latest date counted in the line: a read as of an earlier date cannot use the line.
     last_date = models.DateField(_("最后日期"), null=True)
 

@@ -18,11 +18,11 @@ pytestmark = pytest.mark.django_db
 
 # 30 before the joint, inspection and penalty figures became grouped statements (figures.once); 27 before
 # the hazards of the year's inspections were tallied four ways in one statement; 25 before the bureau's
-# inspections, their hazards, the assistance visits and the penalty decisions were read from their monthly
-# tallies (reports.tallies), nothing having changed.
-DASHBOARD_QUERIES = 19
+# inspections, their hazards, the assistance visits, the penalty decisions and the 联合执法 operations
+# were read from their monthly tallies (reports.tallies), nothing having changed.
+DASHBOARD_QUERIES = 18
 # After writes: recomputing the changed places' tallies first (a constant number of statements).
-AFTER_WRITES = DASHBOARD_QUERIES + 14
+AFTER_WRITES = DASHBOARD_QUERIES + 15
 
 
 def page_data(response) -> dict:

@@ -11,13 +11,13 @@ from django.utils import timezone
 
 from emgov.cases.models import PenaltyCase
 from emgov.core.models import Department, Officer, Region
-from emgov.enforcement.models import Hazard, HazardStatus, Visit
+from emgov.enforcement.models import Hazard, HazardStatus, Operation, Visit
 from emgov.enterprises.models import Enterprise
 from emgov.reports import tallies, tally_triggers
 from emgov.reports.annual import build_report, previous_scope
 from emgov.reports.figures import FIGURES, Scope
 from emgov.reports.models import MonthTally, TallyChange
-from emgov.reports.tests.builders import day, enterprise, figure, penalty, visit
+from emgov.reports.tests.builders import DALIANG, day, enterprise, figure, operation, penalty, visit
 from emgov.reports.tests.dashboard_fixtures import records_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +97,19 @@ def test_an_enterprise_inspected_in_several_months_is_counted_once(records):
     assert found.months[9]["visits"] == 2
 
 
+def test_a_joint_operation_across_towns_and_districts_is_counted_once_in_each_region(records):
+    crossing = operation(day("2023-05-08"))
+    for town in ("桂城街道", "九江镇", DALIANG.town):
+        visit(enterprise(town), day("2023-05-09"), operation=crossing)
+    visit(enterprise("九江镇"), day("2023-06-02"), operation=operation(day("2023-06-01")))
+    nanhai, jiujiang, shunde = checked(), checked("440605121"), checked(DALIANG.code[:6])
+    assert (len(nanhai.operations), nanhai.joint_visits, len(nanhai.joint_towns)) == (2, 3, 2)
+    assert (len(jiujiang.operations), len(shunde.operations)) == (2, 1)
+    assert len(nanhai.operations) == figure("joint.actions", as_of=TODAY)
+    Operation.objects.filter(number=crossing).update(voided_at=timezone.now())
+    assert len(checked().operations) == 1 and not checked(DALIANG.code[:6]).operations
+
+
 def test_a_reports_tallied_figures_equal_those_counted_from_the_records(records):
     visit(enterprise("九江镇", "危化"), day("2022-03-01"))  # last year's, for 同比
     body = "".join(f"{{{{{key}}}}}" for key in sorted(tallies.TALLIED))
@@ -119,5 +132,5 @@ def test_every_counted_table_has_its_triggers():
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         present = {row[0] for row in cursor.fetchall()}
     expected = tally_triggers.trigger_names(connection.vendor)
-    assert len(expected) == 17
+    assert len(expected) == 18
     assert expected <= present
