@@ -9,24 +9,30 @@ rebuilds the table: such a migration installs them again (`install`), and a test
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 CHANGES = "reports_tallychange"
 ALL_PLACES = "SELECT 0 UNION SELECT id FROM core_region"
+PREFIX = "reports_tally_"
 
 
 @dataclass(frozen=True)
 class Marker:
-    """The places a table's written rows touch: each of `places` selects them from the rows `{rows}`,
-    aliased `r` (a visit's own place; a hazard's and its visit's); `changed`, for an update, says which updated rows matter (old `o`,
-    new `n`), None when every update does; `inserts`/`deletes`: whether those writes matter at all."""
+    """The places a table's written rows touch. Each of `places` selects them from the rows `{rows}`
+    (aliased `r`: a visit's own place; a hazard's and its visit's), reading `columns`; no places: every
+    place. `events` maps each write that matters to the condition on its rows that makes it matter (the
+    old row `o`, the new row `n`), None when every such write does."""
 
     table: str
     columns: tuple[str, ...]
     places: tuple[str, ...]
-    changed: str | None = None
-    inserts: bool = True
-    deletes: bool = True
+    events: dict[str, str | None] = field(
+        default_factory=lambda: {"insert": None, "update": None, "delete": None}
+    )
+
+    def trigger(self, event: str) -> str:
+        return f"{PREFIX}{self.table}_{event}"
 
 
 OWN_PLACE = "SELECT r.place_id FROM {rows}"
@@ -42,8 +48,7 @@ MARKERS = (
         "enforcement_operation",
         ("id",),
         ("SELECT v.place_id FROM {rows} JOIN enforcement_visit v ON v.operation_id = r.id",),
-        inserts=False,
-        deletes=False,
+        {"update": None},
     ),
     # An officer's certificate validity decides whether they count on a visit.
     Marker(
@@ -53,26 +58,30 @@ MARKERS = (
             "SELECT v.place_id FROM {rows} JOIN enforcement_visit_officers vo ON vo.officer_id = r.id "
             "JOIN enforcement_visit v ON v.id = vo.visit_id",
         ),
-        changed="n.valid_until IS DISTINCT FROM o.valid_until",
-        inserts=False,
-        deletes=False,
+        {"update": "n.valid_until IS DISTINCT FROM o.valid_until"},
     ),
     # The industry and the town of an enterprise are the breakdowns' keys; its visits are placed in its town.
     Marker(
         "enterprises_enterprise",
         ("town_id",),
         ("SELECT r.town_id FROM {rows}",),
-        changed="n.industry IS DISTINCT FROM o.industry OR n.town_id IS DISTINCT FROM o.town_id",
-        inserts=False,
-        deletes=False,
+        {"update": "n.industry IS DISTINCT FROM o.industry OR n.town_id IS DISTINCT FROM o.town_id"},
+    ),
+    # Which department is the bureau decides every count: a change marks every place.
+    Marker(
+        "core_department",
+        ("is_bureau",),
+        (),
+        {"insert": "n.is_bureau", "update": "n.is_bureau OR o.is_bureau", "delete": "o.is_bureau"},
     ),
 )
-# Which department is the bureau decides every count: a change marks every place.
-BUREAU = Marker("core_department", ("is_bureau",), (), changed="n.is_bureau OR o.is_bureau")
 
 
 def _distinct(marker: Marker, rows: str) -> str:
-    """The distinct place keys (0 for none) that `marker`'s places select from `rows`."""
+    """The distinct place keys (0 for none) that `marker`'s places select from `rows`; every place when
+    the marker names none."""
+    if not marker.places:
+        return ALL_PLACES
     selects = " UNION ".join(
         ["SELECT NULL AS place WHERE 1 = 0", *(p.format(rows=rows) for p in marker.places)]
     )
@@ -80,115 +89,93 @@ def _distinct(marker: Marker, rows: str) -> str:
 
 
 def _postgresql(marker: Marker) -> list[str]:
-    name = f"reports_tally_{marker.table}"
-
-    def mark(rows: str) -> str:
-        if not marker.places:
-            return f"INSERT INTO {CHANGES} (place_key) {ALL_PLACES} ON CONFLICT DO NOTHING;"
-        return f"INSERT INTO {CHANGES} (place_key) {_distinct(marker, rows)} ON CONFLICT DO NOTHING;"
-
+    """One function for the table, and a statement trigger per event over its transition tables."""
+    function = f"{PREFIX}{marker.table}"
     pairs = "new_rows n JOIN old_rows o ON o.id = n.id"
-    if marker.changed:
-        updated = f"(SELECT n.* FROM {pairs} WHERE {marker.changed}) r"
-        updated_old = f"(SELECT o.* FROM {pairs} WHERE {marker.changed}) r"
-    else:
-        updated, updated_old = "new_rows r", "old_rows r"
-    if not marker.places:
-        # The whole database is marked once, when some row of the statement matters.
-        body = f"IF EXISTS (SELECT 1 FROM {pairs} WHERE {marker.changed}) THEN {mark('')} END IF;"
-        inserts = f"IF EXISTS (SELECT 1 FROM new_rows n WHERE n.is_bureau) THEN {mark('')} END IF;"
-        deletes = f"IF EXISTS (SELECT 1 FROM old_rows o WHERE o.is_bureau) THEN {mark('')} END IF;"
-    else:
-        body = mark(updated) + " " + mark(updated_old)
-        inserts, deletes = mark("new_rows r"), mark("old_rows r")
-    branches = [f"IF TG_OP = 'UPDATE' THEN {body} END IF;"]
-    events = [("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows")]
-    if marker.inserts:
-        branches.append(f"IF TG_OP = 'INSERT' THEN {inserts} END IF;")
-        events.append(("INSERT", "NEW TABLE AS new_rows"))
-    if marker.deletes:
-        branches.append(f"IF TG_OP = 'DELETE' THEN {deletes} END IF;")
-        events.append(("DELETE", "OLD TABLE AS old_rows"))
-    statements = [
-        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    branches, statements = [], []
+    for event, condition in marker.events.items():
+        if event == "update":
+            alive = f"{pairs} WHERE {condition or 'TRUE'}"
+            sources = [f"(SELECT n.* FROM {alive}) r", f"(SELECT o.* FROM {alive}) r"]
+            referencing, matters = "OLD TABLE AS old_rows NEW TABLE AS new_rows", f"SELECT 1 FROM {alive}"
+        else:
+            alias, table = ("n", "new_rows") if event == "insert" else ("o", "old_rows")
+            matters = f"SELECT 1 FROM {table} {alias} WHERE {condition or 'TRUE'}"
+            sources = [f"(SELECT {alias}.* FROM {table} {alias} WHERE {condition or 'TRUE'}) r"]
+            referencing = f"{table.split('_')[0].upper()} TABLE AS {table}"
+        marks = " ".join(
+            f"INSERT INTO {CHANGES} (place_key) {_distinct(marker, rows)} ON CONFLICT DO NOTHING;"
+            for rows in (sources if marker.places else sources[:1])
+        )
+        body = marks if marker.places else f"IF EXISTS ({matters}) THEN {marks} END IF;"
+        branches.append(f"IF TG_OP = '{event.upper()}' THEN {body} END IF;")
+        statements += [
+            f"DROP TRIGGER IF EXISTS {marker.trigger(event)} ON {marker.table};",
+            f"CREATE TRIGGER {marker.trigger(event)} AFTER {event.upper()} ON {marker.table} "
+            f"REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {function}();",
+        ]
+    create = (
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         + " ".join(branches)
         + " RETURN NULL; END $$;"
-    ]
-    for event, referencing in events:
-        trigger = f"{name}_{event.lower()}"
-        statements += [
-            f"DROP TRIGGER IF EXISTS {trigger} ON {marker.table};",
-            f"CREATE TRIGGER {trigger} AFTER {event} ON {marker.table} REFERENCING {referencing} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}();",
-        ]
-    return statements
+    )
+    return [create, *statements]
+
+
+def _sqlite_condition(condition: str) -> str:
+    """A condition over `o` and `n` as SQLite's row triggers write it (OLD, NEW, IS NOT)."""
+    condition = condition.replace("IS DISTINCT FROM", "IS NOT")
+    return re.sub(r"\b([on])\.", lambda m: "OLD." if m.group(1) == "o" else "NEW.", condition)
 
 
 def _sqlite(marker: Marker) -> list[str]:
-    name = f"reports_tally_{marker.table}"
+    """A row trigger per event."""
 
     def mark(row: str) -> str:
-        if not marker.places:
-            return f"INSERT OR IGNORE INTO {CHANGES} (place_key) {ALL_PLACES};"
         columns = ", ".join(f"{row}.{c} AS {c}" for c in marker.columns)
         return f"INSERT OR IGNORE INTO {CHANGES} (place_key) {_distinct(marker, f'(SELECT {columns}) r')};"
 
-    # SQLite writes IS NOT where PostgreSQL writes IS DISTINCT FROM; NEW and OLD name the row.
-    when = (
-        (marker.changed or "")
-        .replace("IS DISTINCT FROM", "IS NOT")
-        .replace("n.", "NEW.")
-        .replace("o.", "OLD.")
-    )
-    update_when = f" WHEN {when}" if when else ""
-    triggers = [("update", update_when, mark("NEW") + " " + (mark("OLD") if marker.places else ""))]
-    if marker.inserts:
-        triggers.append(("insert", " WHEN NEW.is_bureau" if not marker.places else "", mark("NEW")))
-    if marker.deletes:
-        triggers.append(("delete", " WHEN OLD.is_bureau" if not marker.places else "", mark("OLD")))
     statements = []
-    for event, condition, body in triggers:
-        trigger = f"{name}_{event}"
+    for event, condition in marker.events.items():
+        rows = {"insert": ["NEW"], "delete": ["OLD"], "update": ["NEW", "OLD"]}[event]
+        body = " ".join(mark(row) for row in (rows if marker.places else rows[:1]))
+        when = f" WHEN {_sqlite_condition(condition)}" if condition else ""
         statements += [
-            f"DROP TRIGGER IF EXISTS {trigger};",
-            f"CREATE TRIGGER {trigger} AFTER {event.upper()} ON {marker.table} FOR EACH ROW{condition} "
-            f"BEGIN {body} END;",
+            f"DROP TRIGGER IF EXISTS {marker.trigger(event)};",
+            f"CREATE TRIGGER {marker.trigger(event)} AFTER {event.upper()} ON {marker.table} "
+            f"FOR EACH ROW{when} BEGIN {body} END;",
         ]
     return statements
 
 
 def statements(vendor: str) -> list[str]:
     build = _postgresql if vendor == "postgresql" else _sqlite
-    return [sql for marker in (*MARKERS, BUREAU) for sql in build(marker)]
+    return [sql for marker in MARKERS for sql in build(marker)]
 
 
-def trigger_names(vendor: str) -> set[str]:
+def trigger_names() -> set[str]:
     """The triggers `install` creates, as the database lists them."""
-    names = set()
-    for marker in (*MARKERS, BUREAU):
-        events = ["update"] + (["insert"] if marker.inserts else []) + (["delete"] if marker.deletes else [])
-        names |= {f"reports_tally_{marker.table}_{event}" for event in events}
-    return names
+    return {marker.trigger(event) for marker in MARKERS for event in marker.events}
 
 
 def install(schema_editor) -> None:  # noqa: ANN001 (a migration's schema editor)
     """Create (or replace) the triggers, and mark every place: records written while the triggers were
-    absent are counted at the next read. A migration that rebuilds a counted table on SQLite calls this again."""
+    absent are counted at the next read. A migration that rebuilds a counted table on SQLite calls this
+    again."""
     vendor = schema_editor.connection.vendor
     for sql in statements(vendor):
         schema_editor.execute(sql)
-    conflict = " ON CONFLICT DO NOTHING" if vendor == "postgresql" else ""
-    insert = "INSERT INTO" if vendor == "postgresql" else "INSERT OR IGNORE INTO"
-    schema_editor.execute(f"{insert} {CHANGES} (place_key) {ALL_PLACES}{conflict}")
+    if vendor == "postgresql":
+        schema_editor.execute(f"INSERT INTO {CHANGES} (place_key) {ALL_PLACES} ON CONFLICT DO NOTHING")
+    else:
+        schema_editor.execute(f"INSERT OR IGNORE INTO {CHANGES} (place_key) {ALL_PLACES}")
 
 
 def uninstall(schema_editor) -> None:  # noqa: ANN001
     vendor = schema_editor.connection.vendor
-    for marker in (*MARKERS, BUREAU):
-        events = ["update"] + (["insert"] if marker.inserts else []) + (["delete"] if marker.deletes else [])
-        for event in events:
-            trigger = f"reports_tally_{marker.table}_{event}"
+    for marker in MARKERS:
+        for event in marker.events:
             on = f" ON {marker.table}" if vendor == "postgresql" else ""
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger}{on};")
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {marker.trigger(event)}{on};")
         if vendor == "postgresql":
-            schema_editor.execute(f"DROP FUNCTION IF EXISTS reports_tally_{marker.table}();")
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {PREFIX}{marker.table}();")
