@@ -106,6 +106,11 @@ def _at_places(qs: QuerySet, keys: set[int]) -> QuerySet:
     return qs.filter(within | Q(place_id__isnull=True) if 0 in keys else within)
 
 
+# Places recomputed together: a province's places after a bulk load are counted some at a time, so that
+# their lines (a few hundred per place and year) are not all held at once.
+REFRESH_BATCH = 64
+
+
 def refresh(bureau: Department | None = None) -> int:
     """Recompute the lines of every place marked as changed (for the bureau, the current one by default);
     the number of places recomputed. One statement when nothing changed."""
@@ -113,20 +118,23 @@ def refresh(bureau: Department | None = None) -> int:
         return 0
     bureau = bureau or _bureau()
     with transaction.atomic():
-        keys = set(TallyChange.objects.select_for_update().values_list("place_key", flat=True))
-        if not keys:
-            return 0
+        keys = sorted(TallyChange.objects.select_for_update().values_list("place_key", flat=True))
         TallyChange.objects.filter(place_key__in=keys).delete()
-        lines = count_lines(Sources(bureau, lambda qs: _at_places(qs, keys)))
-        _at_places(MonthTally.objects.all(), keys).delete()
-        MonthTally.objects.bulk_create(
-            (
-                MonthTally(place_id=place, year=year, month=month, axis=axis, key=key[:80], **counts)
-                for (place, year, month, axis, key), counts in lines.items()
-            ),
-            batch_size=2000,
-        )
+        for start in range(0, len(keys), REFRESH_BATCH):
+            _recount(bureau, set(keys[start : start + REFRESH_BATCH]))
     return len(keys)
+
+
+def _recount(bureau: Department | None, keys: set[int]) -> None:
+    lines = count_lines(Sources(bureau, lambda qs: _at_places(qs, keys)))
+    _at_places(MonthTally.objects.all(), keys).delete()
+    MonthTally.objects.bulk_create(
+        (
+            MonthTally(place_id=place, year=year, month=month, axis=axis, key=key[:80], **counts)
+            for (place, year, month, axis, key), counts in lines.items()
+        ),
+        batch_size=2000,
+    )
 
 
 def _from_records(s: Scope, since: datetime.date) -> Counted:

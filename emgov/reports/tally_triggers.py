@@ -19,9 +19,9 @@ PREFIX = "reports_tally_"
 
 @dataclass(frozen=True)
 class Marker:
-    """The places a table's written rows touch. Each of `places` selects them from the rows `{rows}`
-    (aliased `r`: a visit's own place; a hazard's and its visit's), reading `columns`; no places: every
-    place. `events` maps each write that matters to the condition on its rows that makes it matter (the
+    """The places a table's written rows touch. Each of `places` selects them, as `place`, from the rows
+    `{rows}` (aliased `r`: a visit's own place; an officer's visits' places), reading `columns`; no
+    places: every place. `events` maps each write that matters to the condition on its rows that makes it matter (the
     old row `o`, the new row `n`), None when every such write does."""
 
     table: str
@@ -35,19 +35,20 @@ class Marker:
         return f"{PREFIX}{self.table}_{event}"
 
 
-OWN_PLACE = "SELECT r.place_id FROM {rows}"
-VISIT_PLACE = "SELECT v.place_id FROM {rows} JOIN enforcement_visit v ON v.id = r.visit_id"
+OWN_PLACE = "SELECT r.place_id AS place FROM {rows}"
+VISIT_PLACE = "SELECT v.place_id AS place FROM {rows} JOIN enforcement_visit v ON v.id = r.visit_id"
 
 MARKERS = (
     Marker("enforcement_visit", ("place_id",), (OWN_PLACE,)),
-    Marker("enforcement_hazard", ("place_id", "visit_id"), (OWN_PLACE, VISIT_PLACE)),
+    # A hazard's place is its visit's (both are kept from the visit's enterprise's town).
+    Marker("enforcement_hazard", ("place_id",), (OWN_PLACE,)),
     Marker("enforcement_visit_officers", ("visit_id",), (VISIT_PLACE,)),
     Marker("cases_penaltycase", ("place_id",), (OWN_PLACE,)),
     # An operation's kind, start date or voiding decides whether and when its visits count as 联合执法.
     Marker(
         "enforcement_operation",
         ("id",),
-        ("SELECT v.place_id FROM {rows} JOIN enforcement_visit v ON v.operation_id = r.id",),
+        ("SELECT v.place_id AS place FROM {rows} JOIN enforcement_visit v ON v.operation_id = r.id",),
         {"update": None},
     ),
     # An officer's certificate validity decides whether they count on a visit.
@@ -55,7 +56,7 @@ MARKERS = (
         "core_officer",
         ("id",),
         (
-            "SELECT v.place_id FROM {rows} JOIN enforcement_visit_officers vo ON vo.officer_id = r.id "
+            "SELECT v.place_id AS place FROM {rows} JOIN enforcement_visit_officers vo ON vo.officer_id = r.id "
             "JOIN enforcement_visit v ON v.id = vo.visit_id",
         ),
         {"update": "n.valid_until IS DISTINCT FROM o.valid_until"},
@@ -64,7 +65,7 @@ MARKERS = (
     Marker(
         "enterprises_enterprise",
         ("town_id",),
-        ("SELECT r.town_id FROM {rows}",),
+        ("SELECT r.town_id AS place FROM {rows}",),
         {"update": "n.industry IS DISTINCT FROM o.industry OR n.town_id IS DISTINCT FROM o.town_id"},
     ),
     # Which department is the bureau decides every count: a change marks every place.
@@ -82,9 +83,7 @@ def _distinct(marker: Marker, rows: str) -> str:
     the marker names none."""
     if not marker.places:
         return ALL_PLACES
-    selects = " UNION ".join(
-        ["SELECT NULL AS place WHERE 1 = 0", *(p.format(rows=rows) for p in marker.places)]
-    )
+    selects = " UNION ".join(p.format(rows=rows) for p in marker.places)
     return f"SELECT DISTINCT COALESCE(place, 0) FROM ({selects}) AS t"
 
 
@@ -132,8 +131,19 @@ def _sqlite(marker: Marker) -> list[str]:
     """A row trigger per event."""
 
     def mark(row: str) -> str:
+        """An insert per place select, without the DISTINCT of a statement's many rows: a row trigger
+        runs for every row of an import, and an insert of the row's own key reads nothing."""
+        if not marker.places:
+            return f"INSERT OR IGNORE INTO {CHANGES} (place_key) {ALL_PLACES};"
+        if marker.places == (OWN_PLACE,):
+            return f"INSERT OR IGNORE INTO {CHANGES} (place_key) VALUES (COALESCE({row}.place_id, 0));"
         columns = ", ".join(f"{row}.{c} AS {c}" for c in marker.columns)
-        return f"INSERT OR IGNORE INTO {CHANGES} (place_key) {_distinct(marker, f'(SELECT {columns}) r')};"
+        rows = f"(SELECT {columns}) r"
+        return " ".join(
+            f"INSERT OR IGNORE INTO {CHANGES} (place_key) "
+            f"SELECT COALESCE(place, 0) FROM ({p.format(rows=rows)}) AS t;"
+            for p in marker.places
+        )
 
     statements = []
     for event, condition in marker.events.items():

@@ -44,6 +44,14 @@ def test_the_tallies_equal_the_records_in_every_region(records):
     assert nanhai.officers == figure("enforcement.officer_turnouts", as_of=TODAY)
 
 
+def test_places_recounted_a_few_at_a_time_give_the_same_lines(records, monkeypatch):
+    monkeypatch.setattr(tallies, "REFRESH_BATCH", 2)
+    assert TallyChange.objects.count() > 2
+    for code in ("440605", "440605121", DALIANG.code[:6]):
+        checked(code)
+    assert not TallyChange.objects.exists()
+
+
 def test_writes_by_any_path_are_counted_at_the_next_read(records):
     before = checked()
     number = visit(enterprise("九江镇", "危化"), day("2023-08-01"))  # an import
