@@ -1,8 +1,10 @@
 """The leaders' dashboard: the year's key figures, monthly trends, breakdowns and deadlines of a region.
 
-Every number is an SQL aggregate over the same querysets as the report's figures (`figures.py`), so the
-monthly trends add up to the year's figures. The region is the user's: the district for the bureau, the
-town for town staff. `dashboard_data` returns plain JSON-ready values, used by the page and the API.
+Every number is counted by the report's figures' own conditions (`figures.py`): the enforcement ones are
+sums of the region's monthly tallies (`tallies.py`), which equal those counts, the others SQL aggregates
+of the records. The monthly trends add up to the year's figures. The region is the user's: the district
+for the bureau, the town for town staff. `dashboard_data` returns plain JSON-ready values, used by the
+page and the API.
 """
 
 from __future__ import annotations
