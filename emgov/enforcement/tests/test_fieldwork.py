@@ -39,16 +39,6 @@ def data_url(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
-@pytest.fixture
-def firm(nanhai):
-    return phone.enterprise(nanhai.guicheng, 1, "桂城五金制品有限公司")
-
-
-@pytest.fixture
-def officers(nanhai):
-    return phone.officer_pair()
-
-
 def visit_post(firm, officers, **changes) -> dict:
     data = phone.form_data(firm, officers, client_key="k-0001", **changes)
     data.update({"gh-TOTAL_FORMS": "1", "gh-INITIAL_FORMS": "0"})

@@ -29,16 +29,6 @@ def pdf_images(pdf: bytes, folder: Path) -> list[tuple[int, int]]:
 
 
 @pytest.fixture
-def firm(nanhai):
-    return phone.enterprise(nanhai.guicheng, 1, "桂城五金制品有限公司")
-
-
-@pytest.fixture
-def officers(nanhai):
-    return phone.officer_pair()
-
-
-@pytest.fixture
 def client(nanhai):
     return nanhai.client_for(nanhai.guicheng_officer)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -14,11 +13,6 @@ from emgov.enforcement.tests import phone
 
 API = "/api/inspections"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-
-
-@pytest.fixture
-def firm(nanhai):
-    return phone.enterprise(nanhai.guicheng, 1, "桂城五金制品有限公司")
 
 
 def payload(firm, officers, **changes) -> dict:
