@@ -60,7 +60,7 @@ def run_scale(
     result["tallies"] = tally_timings(scales.MEASURED_DISTRICT)
     if not as_json:
         out(
-            f"检查汇总重算：全部区划 {result['tallies']['every_place']:.1f} 秒，"
+            f"月度汇总重算：全部区划 {result['tallies']['every_place']:.1f} 秒，"
             f"一个镇街 {result['tallies']['one_town'] * 1000:.0f} 毫秒"
         )
     figures = [t for code in regions for t in figure_timings(code, runs=runs)]
