@@ -175,6 +175,14 @@ class Hazard(DomainModel):
             models.Index(fields=["status", "deadline"], name="hazard_status_deadline"),
             # The hazards closed (销号) in a stretch of days: the dashboard's trend, the tallies' as-of month.
             models.Index(fields=["status", "reviewed_on"], name="hazard_status_reviewed"),
+            # The dashboard's overdue and due hazards: the open ones of a region by deadline, counted from
+            # the index alone (`reports.dashboard_deadlines`).
+            models.Index(
+                fields=["place", "deadline"],
+                condition=models.Q(voided_at__isnull=True, deadline__isnull=False)
+                & ~models.Q(status=HazardStatus.CLOSED),
+                name="hazard_open_deadline",
+            ),
         ]
 
     def __str__(self) -> str:
