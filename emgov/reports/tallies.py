@@ -13,18 +13,20 @@ earlier day), when the days of the month up to the as-of date are counted from t
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Max, Q, QuerySet, Sum
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 
 from emgov.core.models import Department, Region
 from emgov.reports.figures import Scope
-from emgov.reports.models import MonthTally, TallyAxis, TallyChange
+from emgov.reports.models import MonthTally, TallyAxis, TallyChange, TallyEpoch
 from emgov.reports.tally_lines import COUNTS, MEASURES, Sources, count_lines
 
 Counted = list[tuple[int, str, str, dict[str, Any]]]  # month, axis, key, measures
@@ -49,7 +51,7 @@ class Totals:
     published: int = 0
     fines: Decimal = Decimal(0)
     joint_visits: int = 0
-    operations: set[str] = field(default_factory=set)
+    operations: int = 0
     joint_towns: set[str] = field(default_factory=set)
     months: dict[int, dict[str, Any]] = field(default_factory=_table)
     towns: dict[str, dict[str, int]] = field(default_factory=_table)
@@ -83,7 +85,9 @@ class Totals:
             self.state[(grade, status)] += counts["hazards"]
             return
         elif axis == TallyAxis.OPERATION:
-            self.operations.add(key)
+            # A line of one operation, or of several counted in SQL ("keys"). An operation's lines are all
+            # of the month it starts in, so the counts of different months add up.
+            self.operations += counts.get("keys", 1)
             self.joint_visits += counts["joint"]
             return
         elif axis == TallyAxis.JOINT_TOWN:
@@ -122,6 +126,9 @@ def refresh(bureau: Department | None = None) -> int:
         TallyChange.objects.filter(place_key__in=keys).delete()
         for start in range(0, len(keys), REFRESH_BATCH):
             _recount(bureau, set(keys[start : start + REFRESH_BATCH]))
+        token = uuid.uuid4().hex
+        if not TallyEpoch.objects.filter(pk=1).update(token=token):
+            TallyEpoch.objects.create(pk=1, token=token)
     return len(keys)
 
 
@@ -151,23 +158,52 @@ def _from_records(s: Scope, since: datetime.date) -> Counted:
 
 def _from_tallies(s: Scope) -> Counted:
     """The region's lines up to the as-of date: the tallies' months, with the as-of month counted from
-    the records when its lines count a later date."""
+    the records when its lines count a later date (`as_of_month`).
+
+    Summed in SQL: the months one line each; the towns, industries and hazard states one line per key for
+    the months before the as-of month and one for that month; the operations counted (`keys`)."""
+    month = s.as_of.month
+    as_of_month = Q(axis=TallyAxis.MONTH) | Q(month=month)
     rows = (
         MonthTally.objects.in_region(s.region)
-        .filter(year=s.year, month__lte=s.as_of.month)
+        .filter(year=s.year, month__lte=month)
         .order_by()
-        .values_list("month", "axis", "key")
-        .annotate(*(Sum(m) for m in MEASURES), last=Max("last_date"))
+        .annotate(
+            m=Case(When(as_of_month, then=F("month")), default=Value(0), output_field=IntegerField()),
+            k=Case(When(axis=TallyAxis.OPERATION, then=Value("")), default=F("key")),
+        )
+        .values_list("m", "axis", "k")
+        .annotate(*(Sum(m) for m in MEASURES), keys=Count("key", distinct=True), last=Max("last_date"))
     )
     out: Counted = []
     partial = False
-    for month, axis, key, *values, last in rows:
-        partial = partial or (month == s.as_of.month and last is not None and last > s.as_of)
-        out.append((month, axis, key, dict(zip(MEASURES, (v or 0 for v in values), strict=True))))
+    for m, axis, key, *values, keys, last in rows:
+        partial = partial or (m == month and last is not None and last > s.as_of)
+        counts = dict(zip(MEASURES, (v or 0 for v in values), strict=True))
+        out.append((m, axis, key, counts | {"keys": keys}))
     if not partial:
         return out
-    month_start = s.as_of.replace(day=1)
-    return [line for line in out if line[0] != s.as_of.month] + _from_records(s, month_start)
+    return [line for line in out if line[0] != month] + as_of_month_lines(s)
+
+
+# How long the as-of month's lines are kept at most; a recomputation of the tallies ends them sooner.
+AS_OF_MONTH_SECONDS = 24 * 3600
+
+
+def as_of_month_lines(s: Scope) -> Counted:
+    """The days of the as-of month up to the as-of date, counted from the records, and kept (in the cache)
+    until the tallies are next recomputed: any write to what they count marks its place (`tally_triggers`)
+    and every read recomputes the marked places first, drawing a new `TallyEpoch` token."""
+    epoch = TallyEpoch.objects.values_list("token", flat=True).first()
+    if epoch is None:
+        return _from_records(s, s.as_of.replace(day=1))
+    name = connection.settings_dict["NAME"]
+    key = f"emgov:as-of-month:{name}:{epoch}:{s.region.pk}:{s.bureau and s.bureau.pk}:{s.as_of}"
+    lines = cache.get(key)
+    if lines is None:
+        lines = _from_records(s, s.as_of.replace(day=1))
+        cache.set(key, lines, AS_OF_MONTH_SECONDS)
+    return lines
 
 
 def totals(s: Scope) -> Totals:
@@ -223,7 +259,7 @@ def prime(s: Scope, found: Totals) -> None:
     s.cache.setdefault("officers", found.officers)
     s.cache.setdefault("hazards_found", found.hazards)
     s.cache.setdefault("assistance", found.assistance)
-    joint = {"actions": len(found.operations), "visits": found.joint_visits, "towns": len(found.joint_towns)}
+    joint = {"actions": found.operations, "visits": found.joint_visits, "towns": len(found.joint_towns)}
     s.cache.setdefault("joint", joint)
     s.cache.setdefault(
         "penalties", {"published": found.published, "decided": found.decisions, "fines": found.fines}

@@ -71,3 +71,17 @@ class TallyChange(models.Model):
 
     def __str__(self) -> str:
         return str(self.place_key)
+
+
+class TallyEpoch(models.Model):
+    """One row: a token drawn anew whenever the tallies are recomputed (`tallies.refresh`), so that what
+    was counted from the same records (an as-of month's days, `tallies.as_of_month`) can be kept until then."""
+
+    token = models.CharField(_("版本"), max_length=32)
+
+    class Meta:
+        verbose_name = _("汇总版本")
+        verbose_name_plural = _("汇总版本")
+
+    def __str__(self) -> str:
+        return self.token
