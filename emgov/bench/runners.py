@@ -16,13 +16,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from emgov.bench import bounds, scales
+from emgov.bench.tables import analyze
 from emgov.core import services
 from emgov.core.actors import system_actor
 from emgov.core.models import Region, RegionLevel, Role, User
 from emgov.enforcement.models import Visit
 from emgov.reports import tallies
 from emgov.reports.figures import FIGURES, Scope
-from emgov.reports.models import TallyChange
+from emgov.reports.models import MonthTally, TallyChange
 
 VIA = "命令 bench"
 
@@ -167,6 +168,7 @@ def tally_timings(region_code: str) -> dict[str, float]:
     start = time.perf_counter()
     tallies.refresh()
     whole = time.perf_counter() - start
+    analyze(MonthTally)
     district = Region.objects.get(code=region_code)
     town = (
         Region.objects.filter(path__startswith=district.path, level=RegionLevel.TOWN).order_by("path").first()

@@ -94,7 +94,9 @@ def sequences_reset(model_list: list[type[models.Model]]) -> None:
             cursor.execute(sql)
 
 
-def analyze() -> None:
-    """Fresh planner statistics after the bulk load (the plans are read at this point)."""
+def analyze(*of: type[models.Model]) -> None:
+    """Fresh planner statistics after a bulk load, of these models' tables (every table by default), as
+    autovacuum would take them: the plans are read at this point."""
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        for table in [connection.ops.quote_name(m._meta.db_table) for m in of] or [""]:
+            cursor.execute(f"ANALYZE {table}".strip())
