@@ -41,6 +41,8 @@ from emgov.reports.figures import (
     bureau_inspections,
     joint_visits,
     lawsuits,
+    once,
+    reached,
     unannounced_month_checks,
     unannounced_operations,
 )
@@ -122,7 +124,13 @@ def certificates_expiring(s: Scope) -> QuerySet:
     )
 
 
-check("problems.visits_without_av", _("执法检查未留存音像记录"), visits_without_av, "次")
+CHECKS["problems.visits_without_av"] = Figure(
+    "problems.visits_without_av",
+    _("执法检查未留存音像记录"),
+    visits_without_av,
+    lambda s: once(s, "unrecorded", lambda s: visits_without_av(s).count()),
+    "次",
+)
 check("problems.decisions_published_late", _("处罚决定未在7个工作日内公示"), decisions_published_late, "宗")
 check("problems.decisions_past_limit", _("处罚案件超过90日作出决定"), decisions_past_limit, "宗")
 check("problems.hazards_overdue", _("隐患逾期未整改"), hazards_overdue, "处")
@@ -235,7 +243,7 @@ def _region_towns(s: Scope) -> int:
 
 @statement("joint.departments", _("参加联合执法的部门（简称）"), joint_visits)
 def joint_departments(s: Scope) -> list[str]:
-    return sorted(joint_visits(s).order_by().values_list("department__short_name", flat=True).distinct())
+    return once(s, "joint_departments", lambda s: reached(s, "department__short_name"))
 
 
 # Claims: facts typed into a narrative, checked before the report leaves -------------------------------

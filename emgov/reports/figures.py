@@ -149,18 +149,26 @@ def joint_totals(s: Scope) -> dict[str, Any]:
 
 figure("joint.actions", "开展联合执法", joint_operations, unit="次")(lambda s: joint_totals(s)["actions"])
 figure("joint.enterprise_visits", "检查企业", joint_visits, unit="家次")(lambda s: joint_totals(s)["visits"])
-count_of(
-    "joint.hazards_found",
-    "查治隐患",
-    unit="个",
-    records=lambda s: Hazard.objects.live().filter(visit__in=joint_visits(s).values("pk")),
+
+
+def joint_hazards(s: Scope) -> QuerySet:
+    return Hazard.objects.live().filter(visit__in=joint_visits(s).values("pk"))
+
+
+figure("joint.hazards_found", "查治隐患", joint_hazards, unit="个")(
+    lambda s: once(s, "joint_hazards", lambda s: joint_hazards(s).count())
 )
 figure("joint.towns_covered", "覆盖镇街", joint_visits, unit="个")(lambda s: joint_totals(s)["towns"])
 
 
 @figure("joint.industries", "覆盖行业领域", joint_visits)
 def joint_industries(s: Scope) -> list[str]:
-    return sorted(joint_visits(s).order_by().values_list("enterprise__industry", flat=True).distinct())
+    return once(s, "joint_industries", lambda s: reached(s, "enterprise__industry"))
+
+
+def reached(s: Scope, field: str) -> list[str]:
+    """The distinct values of `field` over the region's 联合执法 visits of the year, sorted."""
+    return sorted(joint_visits(s).order_by().values_list(field, flat=True).distinct())
 
 
 def joint_suspension_orders(s: Scope) -> QuerySet:

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 
 from emgov.core.models import Department, Region
 from emgov.reports.figures import Scope
@@ -43,6 +43,7 @@ class Totals:
     """A region's year: its totals, and per month, town (name), industry and hazard (grade, status)."""
 
     inspections: int = 0
+    unrecorded: int = 0  # inspections without an audio-visual record
     enterprises: int = 0
     officers: int = 0
     hazards: int = 0
@@ -52,11 +53,21 @@ class Totals:
     fines: Decimal = Decimal(0)
     joint_visits: int = 0
     operations: int = 0
+    joint_hazards: int = 0
     joint_towns: set[str] = field(default_factory=set)
+    joint_industries: set[str] = field(default_factory=set)
+    joint_departments: set[str] = field(default_factory=set)  # keys, then short names (`_summed`)
     months: dict[int, dict[str, Any]] = field(default_factory=_table)
     towns: dict[str, dict[str, int]] = field(default_factory=_table)
     industries: dict[str, dict[str, int]] = field(default_factory=_table)
     state: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+
+    # The towns, industries and departments 联合执法 visits reach, by their axis.
+    REACHED = {
+        TallyAxis.JOINT_TOWN: "joint_towns",
+        TallyAxis.JOINT_INDUSTRY: "joint_industries",
+        TallyAxis.JOINT_DEPARTMENT: "joint_departments",
+    }
 
     def found(self, *, grade: str | None = None, status: str | None = None) -> int:
         return sum(
@@ -70,6 +81,7 @@ class Totals:
     ) -> None:
         if axis == TallyAxis.MONTH:
             self.inspections += counts["visits"]
+            self.unrecorded += counts["unrecorded"]
             self.enterprises += counts["enterprises"]
             self.officers += counts["officers"]
             self.hazards += counts["hazards"]
@@ -85,13 +97,13 @@ class Totals:
             self.state[(grade, status)] += counts["hazards"]
             return
         elif axis == TallyAxis.OPERATION:
-            # A line of one operation, or of several counted in SQL ("keys"). An operation's lines are all
-            # of the month it starts in, so the counts of different months add up.
-            self.operations += counts.get("keys", 1)
+            # One line per operation: its lines are all of the month it starts in.
+            self.operations += 1
             self.joint_visits += counts["joint"]
+            self.joint_hazards += counts["hazards"]
             return
-        elif axis == TallyAxis.JOINT_TOWN:
-            self.joint_towns.add(key)
+        elif axis in self.REACHED:
+            getattr(self, self.REACHED[axis]).add(key)
             return
         elif axis == TallyAxis.TOWN:
             table, name = self.towns, town_names.get(key, "")
@@ -160,27 +172,23 @@ def _from_tallies(s: Scope) -> Counted:
     """The region's lines up to the as-of date: the tallies' months, with the as-of month counted from
     the records when its lines count a later date (`as_of_month`).
 
-    Summed in SQL: the months one line each; the towns, industries and hazard states one line per key for
-    the months before the as-of month and one for that month; the operations counted (`keys`)."""
+    Summed in SQL: the months one line each, every other key one line for the months before the as-of
+    month and one for that month."""
     month = s.as_of.month
     as_of_month = Q(axis=TallyAxis.MONTH) | Q(month=month)
     rows = (
         MonthTally.objects.in_region(s.region)
         .filter(year=s.year, month__lte=month)
         .order_by()
-        .annotate(
-            m=Case(When(as_of_month, then=F("month")), default=Value(0), output_field=IntegerField()),
-            k=Case(When(axis=TallyAxis.OPERATION, then=Value("")), default=F("key")),
-        )
-        .values_list("m", "axis", "k")
-        .annotate(*(Sum(m) for m in MEASURES), keys=Count("key", distinct=True), last=Max("last_date"))
+        .annotate(m=Case(When(as_of_month, then=F("month")), default=Value(0), output_field=IntegerField()))
+        .values_list("m", "axis", "key")
+        .annotate(*(Sum(m) for m in MEASURES), last=Max("last_date"))
     )
     out: Counted = []
     partial = False
-    for m, axis, key, *values, keys, last in rows:
+    for m, axis, key, *values, last in rows:
         partial = partial or (m == month and last is not None and last > s.as_of)
-        counts = dict(zip(MEASURES, (v or 0 for v in values), strict=True))
-        out.append((m, axis, key, counts | {"keys": keys}))
+        out.append((m, axis, key, dict(zip(MEASURES, (v or 0 for v in values), strict=True))))
     if not partial:
         return out
     return [line for line in out if line[0] != month] + as_of_month_lines(s)
@@ -226,6 +234,11 @@ def _summed(lines: Counted) -> Totals:
     result = Totals()
     for month, axis, key, counts in lines:
         result.add(month, axis, key, counts, names)
+    if result.joint_departments:
+        short = Department.objects.filter(pk__in=result.joint_departments).values_list(
+            "short_name", flat=True
+        )
+        result.joint_departments = set(short)
     return result
 
 
@@ -243,6 +256,10 @@ TALLIED = frozenset(
         "joint.actions",
         "joint.enterprise_visits",
         "joint.towns_covered",
+        "joint.hazards_found",
+        "joint.industries",
+        "joint.departments",
+        "problems.visits_without_av",
     }
 )
 
@@ -257,10 +274,14 @@ def prime(s: Scope, found: Totals) -> None:
     """Give the scope's tallied figures their values (the blocks they are computed in, `figures.once`)."""
     s.cache.setdefault("inspections", {"inspections": found.inspections, "enterprises": found.enterprises})
     s.cache.setdefault("officers", found.officers)
+    s.cache.setdefault("unrecorded", found.unrecorded)
     s.cache.setdefault("hazards_found", found.hazards)
     s.cache.setdefault("assistance", found.assistance)
     joint = {"actions": found.operations, "visits": found.joint_visits, "towns": len(found.joint_towns)}
     s.cache.setdefault("joint", joint)
+    s.cache.setdefault("joint_hazards", found.joint_hazards)
+    s.cache.setdefault("joint_industries", sorted(found.joint_industries))
+    s.cache.setdefault("joint_departments", sorted(found.joint_departments))
     s.cache.setdefault(
         "penalties", {"published": found.published, "decided": found.decisions, "fines": found.fines}
     )

@@ -35,6 +35,7 @@ from emgov.reports.models import TallyAxis
 
 COUNTS = (
     "visits",
+    "unrecorded",
     "officers",
     "enterprises",
     "hazards",
@@ -106,13 +107,16 @@ def by_month(field: str, place: str = "place_id") -> tuple[Any, ...]:
 
 
 def count_lines(src: Sources) -> Lines:
-    """Every line of the sources: nine grouped statements."""
+    """Every line of the sources: ten grouped statements."""
     lines = Lines()
     visits = src.records(Visit.objects.live().filter(figures.bureau_inspection_q(src.bureau)), "date")
-    groups = visits.values_list(*by_month("date"), "enterprise__town_id", "enterprise__industry")
-    for place, y, m, town, industry, n, last in groups.annotate(n=Count("pk"), last=Max("date")):
+    groups = visits.values_list(*by_month("date"), "enterprise__town_id", "enterprise__industry").annotate(
+        n=Count("pk"), unrecorded=Count("pk", filter=Q(av_recorded=False)), last=Max("date")
+    )
+    for place, y, m, town, industry, n, unrecorded, last in groups:
         for axis, key in ((TallyAxis.MONTH, ""), (TallyAxis.TOWN, town), (TallyAxis.INDUSTRY, industry)):
             lines.at(place, y, m, axis, key)["visits"] += n
+        lines.at(place, y, m, TallyAxis.MONTH)["unrecorded"] += unrecorded
         lines.seen(place, y, m, last)
     officers = visits.values_list(*by_month("date")).annotate(
         n=Count("officers", filter=figures.valid_officer_q())
@@ -178,13 +182,28 @@ def _hazards_found(lines: Lines, visits: QuerySet) -> None:
 
 
 def _joint(lines: Lines, src: Sources) -> None:
-    """The visits of live 联合执法 operations, by the month the operation starts, per operation and per town:
-    a region's operations and towns are then counted once however many places they reach."""
+    """The visits of live 联合执法 operations, by the month the operation starts, per operation and per
+    town, industry and department they reach, and the live hazards found on them per operation: a
+    region's operations, towns, industries and departments are then counted once however many places
+    they reach."""
     start = "operation__start_date"
     visits = src.records(Visit.objects.live().filter(figures.JOINT_VISIT), start)
-    rows = visits.values_list(*by_month(start), "operation_id", "enterprise__town_id")
-    for place, y, m, operation, town, n, last in rows.annotate(n=Count("pk"), last=Max(start)):
+    rows = visits.values_list(
+        *by_month(start), "operation_id", "enterprise__town_id", "enterprise__industry", "department_id"
+    )
+    reached = ((TallyAxis.JOINT_TOWN, 0), (TallyAxis.JOINT_INDUSTRY, 1), (TallyAxis.JOINT_DEPARTMENT, 2))
+    for place, y, m, operation, *keys, n, last in rows.annotate(n=Count("pk"), last=Max(start)):
         lines.at(place, y, m, TallyAxis.OPERATION, operation)["joint"] += n
-        if town is not None:
-            lines.at(place, y, m, TallyAxis.JOINT_TOWN, town)["joint"] += n
+        for axis, i in reached:
+            if keys[i] is not None:
+                lines.at(place, y, m, axis, keys[i])["joint"] += n
         lines.seen(place, y, m, last)
+    found = (
+        Hazard.objects.live()
+        .filter(visit__in=visits.values("pk"))
+        .order_by()
+        .values_list(*by_month(f"visit__{start}", place="visit__place_id"), "visit__operation_id")
+        .annotate(n=Count("pk"))
+    )
+    for place, y, m, operation, n in found:
+        lines.at(place, y, m, TallyAxis.OPERATION, operation)["hazards"] += n

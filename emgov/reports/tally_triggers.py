@@ -175,7 +175,12 @@ def install(schema_editor) -> None:  # noqa: ANN001 (a migration's schema editor
     vendor = schema_editor.connection.vendor
     for sql in statements(vendor):
         schema_editor.execute(sql)
-    if vendor == "postgresql":
+    mark_every_place(schema_editor)
+
+
+def mark_every_place(schema_editor) -> None:  # noqa: ANN001
+    """Mark every place, to be recounted at the next read (a migration that changes what lines hold)."""
+    if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(f"INSERT INTO {CHANGES} (place_key) {ALL_PLACES} ON CONFLICT DO NOTHING")
     else:
         schema_editor.execute(f"INSERT OR IGNORE INTO {CHANGES} (place_key) {ALL_PLACES}")

@@ -15,12 +15,14 @@ class TallyAxis(models.TextChoices):
     STATE = "state", _("隐患等级与状态")
     OPERATION = "operation", _("联合执法行动")
     JOINT_TOWN = "joint_town", _("联合执法镇街")
+    JOINT_INDUSTRY = "joint_ind", _("联合执法行业")
+    JOINT_DEPARTMENT = "joint_dept", _("联合执法部门")
 
 
 class MonthTally(ScopedMixin, models.Model):
     """One line of a place's month: the month itself, or one of its towns, industries, hazard grades and
-    statuses, 联合执法 operations (by the month they start) or the towns they reach (`key`), with the
-    counts that line carries. Derived from the records, never edited: the
+    statuses, 联合执法 operations (by the month they start, with the hazards found on their visits) or the
+    towns, industries and departments (keys) their visits reach (`key`), with the counts that line carries. Derived from the records, never edited: the
     changed places are recomputed (`tallies.refresh`) before they are read."""
 
     place = models.ForeignKey(
@@ -31,6 +33,7 @@ class MonthTally(ScopedMixin, models.Model):
     axis = models.CharField(_("维度"), max_length=10, choices=TallyAxis.choices)
     key = models.CharField(_("分组"), max_length=80, blank=True)
     visits = models.PositiveIntegerField(_("检查"), default=0)
+    unrecorded = models.PositiveIntegerField(_("未留存音像记录的检查"), default=0)
     officers = models.PositiveIntegerField(_("出动执法人员"), default=0)
     # Enterprises whose first inspection of the year falls in the month (`tally_lines.first_of_year_q`).
     enterprises = models.PositiveIntegerField(_("首次检查企业"), default=0)
