@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 
 from emgov.core.models import Department, Region
+from emgov.reports import tally_sums
 from emgov.reports.figures import Scope
 from emgov.reports.models import MonthTally, TallyAxis, TallyChange, TallyEpoch
 from emgov.reports.tally_lines import COUNTS, MEASURES, Sources, count_lines
@@ -138,6 +139,7 @@ def refresh(bureau: Department | None = None) -> int:
         TallyChange.objects.filter(place_key__in=keys).delete()
         for start in range(0, len(keys), REFRESH_BATCH):
             _recount(bureau, set(keys[start : start + REFRESH_BATCH]))
+        tally_sums.sum_up(tally_sums.holding(keys))
         token = uuid.uuid4().hex
         if not TallyEpoch.objects.filter(pk=1).update(token=token):
             TallyEpoch.objects.create(pk=1, token=token)
@@ -146,7 +148,7 @@ def refresh(bureau: Department | None = None) -> int:
 
 def _recount(bureau: Department | None, keys: set[int]) -> None:
     lines = count_lines(Sources(bureau, lambda qs: _at_places(qs, keys)))
-    _at_places(MonthTally.objects.all(), keys).delete()
+    _at_places(MonthTally.objects.filter(summed=False), keys).delete()
     MonthTally.objects.bulk_create(
         (
             MonthTally(place_id=place, year=year, month=month, axis=axis, key=key[:80], **counts)
@@ -177,7 +179,7 @@ def _from_tallies(s: Scope) -> Counted:
     month = s.as_of.month
     as_of_month = Q(axis=TallyAxis.MONTH) | Q(month=month)
     rows = (
-        MonthTally.objects.in_region(s.region)
+        tally_sums.lines_of(s.region)
         .filter(year=s.year, month__lte=month)
         .order_by()
         .annotate(m=Case(When(as_of_month, then=F("month")), default=Value(0), output_field=IntegerField()))

@@ -68,6 +68,13 @@ MARKERS = (
         ("SELECT r.town_id AS place FROM {rows}",),
         {"update": "n.industry IS DISTINCT FROM o.industry OR n.town_id IS DISTINCT FROM o.town_id"},
     ),
+    # The region tree decides which places a district, a city or the province sums (`tally_sums`).
+    Marker(
+        "core_region",
+        ("path",),
+        (),
+        {"insert": None, "update": "n.path IS DISTINCT FROM o.path", "delete": None},
+    ),
     # Which department is the bureau decides every count: a change marks every place.
     Marker(
         "core_department",

@@ -32,6 +32,9 @@ class MonthTally(ScopedMixin, models.Model):
     month = models.PositiveSmallIntegerField(_("月份"))
     axis = models.CharField(_("维度"), max_length=10, choices=TallyAxis.choices)
     key = models.CharField(_("分组"), max_length=80, blank=True)
+    # A line of a district, a city or the province summing the lines of the places within it
+    # (`tally_sums`); the other lines are a place's own.
+    summed = models.BooleanField(_("汇总行"), default=False)
     visits = models.PositiveIntegerField(_("检查"), default=0)
     unrecorded = models.PositiveIntegerField(_("未留存音像记录的检查"), default=0)
     officers = models.PositiveIntegerField(_("出动执法人员"), default=0)

@@ -22,8 +22,9 @@ pytestmark = pytest.mark.django_db
 # were read from their monthly tallies (reports.tallies), nothing having changed.
 DASHBOARD_QUERIES = 18
 # After writes: recomputing the changed places' tallies first (a constant number of statements: ten that
-# count, those that replace the lines, and the one drawing a new TallyEpoch token).
-AFTER_WRITES = DASHBOARD_QUERIES + 17
+# count, those that replace the lines, and the one drawing a new TallyEpoch token), then the summed lines
+# of the regions holding them (four statements, and one per region: the district, its city, the province).
+AFTER_WRITES = DASHBOARD_QUERIES + 17 + 4 + 3
 
 
 def page_data(response) -> dict:

@@ -89,6 +89,22 @@ def test_an_officers_expired_certificate_and_the_bureau_are_counted_again(record
     assert checked().inspections == before.inspections
 
 
+def test_a_district_city_and_province_read_their_summed_lines_which_follow_the_region_tree(records):
+    checked()
+    nanhai, shunde = (Region.objects.get(code=code) for code in ("440605", DALIANG.code[:6]))
+    summed = set(MonthTally.objects.filter(summed=True).values_list("place__code", flat=True))
+    assert {"440000", "440600", "440605", DALIANG.code[:6]} <= summed
+    assert not MonthTally.objects.filter(summed=True, place__level="镇街").exists()
+    before = {code: checked(code) for code in ("440605", shunde.code, "440600")}
+    jiujiang = Region.objects.get(code="440605121")
+    moved = shunde.path + jiujiang.path.removeprefix(nanhai.path)
+    Region.objects.filter(pk=jiujiang.pk).update(path=moved)  # 九江镇 now under 顺德区
+    after = {code: checked(code) for code in ("440605", shunde.code, "440600")}
+    gone = before["440605"].inspections - after["440605"].inspections
+    assert gone > 0 and after[shunde.code].inspections == before[shunde.code].inspections + gone
+    assert after["440600"] == before["440600"]
+
+
 def test_a_day_within_a_month_counts_that_months_later_records_out(records):
     tallies.refresh()
     for as_of, inspections in ((datetime.date(2023, 6, 30), 2), (datetime.date(2023, 3, 15), 1)):
@@ -169,5 +185,5 @@ def test_every_counted_table_has_its_triggers():
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         present = {row[0] for row in cursor.fetchall()}
     expected = tally_triggers.trigger_names()
-    assert len(expected) == 18
+    assert len(expected) == 21
     assert expected <= present
