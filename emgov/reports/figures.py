@@ -177,7 +177,11 @@ def joint_suspension_orders(s: Scope) -> QuerySet:
 
 @figure("joint.enterprises_suspended", "责令停产停业整顿", joint_suspension_orders, unit="家")
 def joint_suspended(s: Scope) -> int:
-    return joint_suspension_orders(s).aggregate(n=Count("visit__enterprise", distinct=True))["n"]
+    return once(
+        s,
+        "joint_suspended",
+        lambda s: joint_suspension_orders(s).aggregate(n=Count("visit__enterprise", distinct=True))["n"],
+    )
 
 
 # Assistance and supervision ---------------------------------------------------------------------

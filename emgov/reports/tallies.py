@@ -53,6 +53,7 @@ class Totals:
     published: int = 0
     fines: Decimal = Decimal(0)
     joint_visits: int = 0
+    joint_suspended: int = 0  # enterprises ordered to suspend on 联合执法 visits
     operations: int = 0
     joint_hazards: int = 0
     joint_towns: set[str] = field(default_factory=set)
@@ -90,6 +91,7 @@ class Totals:
             self.decisions += counts["decisions"]
             self.published += counts["published"]
             self.fines += counts["fines"]
+            self.joint_suspended += counts["suspended"]
             for measure in ("decisions", "fines"):
                 self.months[month][measure] += counts[measure]
             table, name = self.months, month
@@ -261,6 +263,7 @@ TALLIED = frozenset(
         "joint.hazards_found",
         "joint.industries",
         "joint.departments",
+        "joint.enterprises_suspended",
         "problems.visits_without_av",
     }
 )
@@ -284,6 +287,7 @@ def prime(s: Scope, found: Totals) -> None:
     s.cache.setdefault("joint_hazards", found.joint_hazards)
     s.cache.setdefault("joint_industries", sorted(found.joint_industries))
     s.cache.setdefault("joint_departments", sorted(found.joint_departments))
+    s.cache.setdefault("joint_suspended", found.joint_suspended)
     s.cache.setdefault(
         "penalties", {"published": found.published, "decided": found.decisions, "fines": found.fines}
     )

@@ -29,7 +29,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear, TruncYear
 
 from emgov.cases.models import PenaltyCase
 from emgov.core.models import Department
-from emgov.enforcement.models import Hazard, HazardStatus, Visit
+from emgov.enforcement.models import Hazard, HazardStatus, Order, OrderType, Visit
 from emgov.reports import figures
 from emgov.reports.models import TallyAxis
 
@@ -44,6 +44,7 @@ COUNTS = (
     "decisions",
     "published",
     "joint",
+    "suspended",
 )
 MEASURES = (*COUNTS, "fines")
 Line = tuple[int | None, int, int, str, str]  # place, year, month, axis, key
@@ -71,6 +72,21 @@ def first_of_year_q(bureau: Department | None) -> Q:
         date__gte=year_start,
     )
     return Q(enterprise__isnull=False) & ~Exists(earlier)
+
+
+def first_suspension_q() -> Q:
+    """A 责令停产停业 order that is its enterprise's first of the year on a live 联合执法 visit (by the
+    operation's start date, then the lowest key): counted up to a day, the enterprises ordered up to it."""
+    start = "visit__operation__start_date"
+    year_start = TruncYear(ExpressionWrapper(OuterRef(start), output_field=DateField()))
+    earlier = Order.objects.live().filter(
+        Q(**{f"{start}__lt": OuterRef(start)}) | Q(**{start: OuterRef(start), "pk__lt": OuterRef("pk")}),
+        doc_type=OrderType.SUSPEND,
+        visit__in=Visit.objects.live().filter(figures.JOINT_VISIT).values("pk"),
+        visit__enterprise=OuterRef("visit__enterprise"),
+        **{f"{start}__gte": year_start},
+    )
+    return Q(doc_type=OrderType.SUSPEND, visit__enterprise__isnull=False) & ~Exists(earlier)
 
 
 @dataclass(frozen=True)
@@ -107,7 +123,7 @@ def by_month(field: str, place: str = "place_id") -> tuple[Any, ...]:
 
 
 def count_lines(src: Sources) -> Lines:
-    """Every line of the sources: ten grouped statements."""
+    """Every line of the sources: eleven grouped statements."""
     lines = Lines()
     visits = src.records(Visit.objects.live().filter(figures.bureau_inspection_q(src.bureau)), "date")
     groups = visits.values_list(*by_month("date"), "enterprise__town_id", "enterprise__industry").annotate(
@@ -185,7 +201,8 @@ def _joint(lines: Lines, src: Sources) -> None:
     """The visits of live 联合执法 operations, by the month the operation starts, per operation and per
     town, industry and department they reach, and the live hazards found on them per operation: a
     region's operations, towns, industries and departments are then counted once however many places
-    they reach."""
+    they reach. The enterprises ordered to suspend (责令停产停业) on them are counted at their first such
+    order of the year (`first_suspension_q`)."""
     start = "operation__start_date"
     visits = src.records(Visit.objects.live().filter(figures.JOINT_VISIT), start)
     rows = visits.values_list(
@@ -207,3 +224,11 @@ def _joint(lines: Lines, src: Sources) -> None:
     )
     for place, y, m, operation, n in found:
         lines.at(place, y, m, TallyAxis.OPERATION, operation)["hazards"] += n
+    suspended = (
+        Order.objects.live()
+        .filter(first_suspension_q(), visit__in=visits.values("pk"))
+        .values_list(*by_month(f"visit__{start}", place="visit__place_id"))
+        .annotate(n=Count("pk"))
+    )
+    for place, y, m, n in suspended:
+        lines.at(place, y, m, TallyAxis.MONTH)["suspended"] += n

@@ -44,6 +44,8 @@ MARKERS = (
     Marker("enforcement_hazard", ("place_id",), (OWN_PLACE,)),
     Marker("enforcement_visit_officers", ("visit_id",), (VISIT_PLACE,)),
     Marker("cases_penaltycase", ("place_id",), (OWN_PLACE,)),
+    # An order's place is its visit's: 责令停产停业 on a 联合执法 visit.
+    Marker("enforcement_order", ("place_id",), (OWN_PLACE,)),
     # An operation's kind, start date or voiding decides whether and when its visits count as 联合执法.
     Marker(
         "enforcement_operation",

@@ -47,6 +47,9 @@ class MonthTally(ScopedMixin, models.Model):
     fines = models.DecimalField(_("罚款金额（元）"), max_digits=16, decimal_places=2, default=0)
     published = models.PositiveIntegerField(_("处罚公示"), default=0)
     joint = models.PositiveIntegerField(_("联合执法检查"), default=0)
+    # Enterprises whose first 责令停产停业 of the year on a 联合执法 visit is in the month of the operation's
+    # start (`tally_lines.first_suspension_q`).
+    suspended = models.PositiveIntegerField(_("联合执法责令停产停业企业"), default=0)
     # The latest date counted in the line: a read as of an earlier date cannot use the line.
     last_date = models.DateField(_("最后日期"), null=True)
 

@@ -19,7 +19,16 @@ from emgov.reports.annual import build_report, figure_for, previous_scope
 from emgov.reports.checks import STATEMENTS
 from emgov.reports.figures import Scope
 from emgov.reports.models import MonthTally, TallyChange
-from emgov.reports.tests.builders import DALIANG, day, enterprise, figure, operation, penalty, visit
+from emgov.reports.tests.builders import (
+    DALIANG,
+    day,
+    enterprise,
+    figure,
+    operation,
+    order,
+    penalty,
+    visit,
+)
 from emgov.reports.tests.dashboard_fixtures import hazard, records_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -143,6 +152,8 @@ def test_a_joint_operation_across_towns_and_districts_is_counted_once_in_each_re
             enterprise(town, industry), day("2023-05-09"), operation=crossing, department=department
         )
     hazard(found, "YH-JOINT-1")
+    order(found, day("2023-05-10"))
+    order(found, day("2023-05-11"))  # the same enterprise twice: counted once
     visit(enterprise("九江镇"), day("2023-06-02"), operation=operation(day("2023-06-01")))
     nanhai, jiujiang, shunde = checked(), checked("440605121"), checked(DALIANG.code[:6])
     assert (nanhai.operations, nanhai.joint_visits, len(nanhai.joint_towns)) == (2, 3, 2)
@@ -158,8 +169,19 @@ def test_a_joint_operation_across_towns_and_districts_is_counted_once_in_each_re
             figure("joint.hazards_found", DALIANG.code[:6], as_of=TODAY),
         )
     )
+    assert (nanhai.joint_suspended, shunde.joint_suspended) == (0, 1)
+    assert figure("joint.enterprises_suspended", DALIANG.code[:6], as_of=TODAY) == 1
     Operation.objects.filter(number=crossing).update(voided_at=timezone.now())
     assert checked().operations == 1 and not checked(DALIANG.code[:6]).operations
+    assert checked(DALIANG.code[:6]).joint_suspended == 0
+    # The enterprise ordered to suspend again in July: counted from its first order of the year left.
+    again = Visit.objects.get(number=found).enterprise.credit_code
+    order(visit(again, day("2023-07-03"), operation=operation(day("2023-07-03"))), day("2023-07-04"))
+    assert checked(DALIANG.code[:6]).joint_suspended == 1
+    assert checked(DALIANG.code[:6], as_of=day("2023-07-02")).joint_suspended == 0
+    Operation.objects.filter(number=crossing).update(voided_at=None)  # May's and July's: one enterprise
+    assert checked(DALIANG.code[:6]).joint_suspended == 1
+    assert checked(DALIANG.code[:6], as_of=day("2023-07-02")).joint_suspended == 1
 
 
 def test_a_reports_tallied_figures_equal_those_counted_from_the_records(records):
@@ -185,5 +207,5 @@ def test_every_counted_table_has_its_triggers():
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         present = {row[0] for row in cursor.fetchall()}
     expected = tally_triggers.trigger_names()
-    assert len(expected) == 21
+    assert len(expected) == 24
     assert expected <= present
