@@ -57,11 +57,16 @@ def run_scale(
         [scale.top_region] if scale.top_region != scales.MEASURED_DISTRICT else []
     )
     text = (lambda *parts: None) if as_json else (lambda *parts: print_table(*parts, out=out))
-    result["tallies"] = tally_timings(scales.MEASURED_DISTRICT)
+    result["tallies"] = tally_timings(scales.MEASURED_DISTRICT, scale.top_region)
     if not as_json:
         out(
-            f"月度汇总重算：全部区划 {result['tallies']['every_place']:.1f} 秒，"
-            f"一个镇街 {result['tallies']['one_town'] * 1000:.0f} 毫秒"
+            "月度汇总重算：全部区划 {every_place:.1f} 秒，汇总行 {every_sum:.1f} 秒；"
+            "一个镇街写入后 {one_town_ms:.0f} 毫秒，区县汇总行 {district_ms:.0f} 毫秒，全域汇总行 {top_ms:.0f} 毫秒".format(
+                **result["tallies"],
+                one_town_ms=result["tallies"]["one_town"] * 1000,
+                district_ms=result["tallies"]["district_sum"] * 1000,
+                top_ms=result["tallies"]["top_sum"] * 1000,
+            )
         )
     figures = [t for code in regions for t in figure_timings(code, runs=runs)]
     result["figures"] = [asdict(t) | {"ratio": t.ratio} for t in figures]

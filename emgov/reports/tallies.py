@@ -141,7 +141,7 @@ def refresh(bureau: Department | None = None) -> int:
         TallyChange.objects.filter(place_key__in=keys).delete()
         for start in range(0, len(keys), REFRESH_BATCH):
             _recount(bureau, set(keys[start : start + REFRESH_BATCH]))
-        tally_sums.sum_up(tally_sums.holding(keys))
+        tally_sums.mark_holding(keys)
         token = uuid.uuid4().hex
         if not TallyEpoch.objects.filter(pk=1).update(token=token):
             TallyEpoch.objects.create(pk=1, token=token)

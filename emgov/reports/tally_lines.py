@@ -225,7 +225,7 @@ def _joint(lines: Lines, src: Sources) -> None:
     for place, y, m, operation, n in found:
         lines.at(place, y, m, TallyAxis.OPERATION, operation)["hazards"] += n
     suspended = (
-        Order.objects.live()
+        src.within(Order.objects.live())
         .filter(first_suspension_q(), visit__in=visits.values("pk"))
         .values_list(*by_month(f"visit__{start}", place="visit__place_id"))
         .annotate(n=Count("pk"))

@@ -2,19 +2,21 @@
 and reports read a region's own few thousand lines instead of the lines of every place within it.
 
 A region's summed lines are its places' lines read through the one scoping primitive (`in_region`) and
-grouped by year, month, axis and key, written by one INSERT … SELECT. They are recomputed with the
-places they hold (`tallies.refresh`); a change to the region tree marks every place (`tally_triggers`).
+grouped by year, month, axis and key, written by one INSERT … SELECT. When places are recounted
+(`tallies.refresh`) the summed regions holding them are marked (`TallySumChange`), and a region's sums
+are recomputed by the next read of that region: a write in one district costs the province's sums only
+when the province is read. A change to the region tree marks every place (`tally_triggers`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Max, QuerySet, Sum, Value
 
 from emgov.core.models import Region, RegionLevel
-from emgov.reports.models import MonthTally
+from emgov.reports.models import MonthTally, TallySumChange
 from emgov.reports.tally_lines import MEASURES
 
 # The levels whose lines are kept summed; a town reads the lines of its places.
@@ -22,27 +24,47 @@ SUMMED_LEVELS = (RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)
 
 
 def lines_of(region: Region) -> QuerySet:
-    """The lines whose sum is the region's: its own summed lines, or those of the places within it."""
-    if region.level in SUMMED_LEVELS:
-        return MonthTally.objects.filter(summed=True, place=region)
-    return lines_of_places(region)
+    """The lines whose sum is the region's: its own summed lines (recomputed first when marked), or those
+    of the places within it."""
+    if region.level not in SUMMED_LEVELS:
+        return lines_of_places(region)
+    if TallySumChange.objects.filter(region_key=region.pk).exists():
+        _sum_marked(region.pk)
+    return MonthTally.objects.filter(summed=True, place=region)
+
+
+def sum_marked() -> int:
+    """Recompute the sums of every marked region now (after a bulk load) rather than at their reads."""
+    keys = list(TallySumChange.objects.values_list("region_key", flat=True))
+    for key in keys:
+        _sum_marked(key)
+    return len(keys)
+
+
+def _sum_marked(key: int) -> None:
+    with transaction.atomic():
+        # The first of two readers deletes the mark and sums; the other waits for it, then reads.
+        region = Region.with_reach().filter(pk=key).first()
+        if TallySumChange.objects.filter(region_key=key).delete()[0] and region:
+            sum_up([region])
 
 
 def lines_of_places(region: Region) -> QuerySet:
     return MonthTally.objects.filter(summed=False).in_region(region)
 
 
-def holding(keys: Iterable[int]) -> list[Region]:
-    """The summed regions whose lines count any of the places `keys`, locked in key order so that two
-    recomputations of one region follow each other. Lines without a place (key 0) count in the bureau's
-    region and those above it: every summed region is recomputed for them."""
+def mark_holding(keys: Iterable[int]) -> None:
+    """Mark the summed regions whose lines count any of the places `keys`. Lines without a place (key 0)
+    count in the bureau's region and those above it: every summed region is marked for them."""
     keys = set(keys)
-    regions = list(Region.with_reach().filter(level__in=SUMMED_LEVELS).order_by("pk"))
-    if 0 not in keys:
-        paths = list(Region.objects.filter(pk__in=keys).values_list("path", flat=True))
-        regions = [r for r in regions if r.holds_every_region or any(p.startswith(r.path) for p in paths)]
-    list(Region.objects.select_for_update().filter(pk__in=[r.pk for r in regions]).order_by("pk"))
-    return regions
+    regions = list(Region.with_reach().filter(level__in=SUMMED_LEVELS))
+    paths = list(Region.objects.filter(pk__in=keys).values_list("path", flat=True))
+    regions = [
+        r for r in regions if 0 in keys or r.holds_every_region or any(p.startswith(r.path) for p in paths)
+    ]
+    TallySumChange.objects.bulk_create(
+        [TallySumChange(region_key=r.pk) for r in regions], ignore_conflicts=True
+    )
 
 
 def sum_up(regions: list[Region]) -> None:

@@ -79,7 +79,7 @@ def test_the_district_bench_equals_its_bound_and_opens_every_page(tmp_path):
     assert imports["首次导入（全部新增）"] == imports["无校验批量写入"] == 40
     assert not list(tmp_path.iterdir())
     # The dashboard's tallies of the generated and imported records (written by COPY) equal a count of them.
-    assert set(result["tallies"]) == {"every_place", "one_town"}
+    assert set(result["tallies"]) == {"every_place", "every_sum", "one_town", "district_sum", "top_sum"}
     found = tallies.totals(
         Scope.of(year=scales.YEAR, region_code=scales.MEASURED_DISTRICT, as_of=scales.AS_OF)
     )

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from emgov.core.models import ReferenceModel, Region
-from emgov.reports.models.tallies import MonthTally, TallyAxis, TallyChange, TallyEpoch
+from emgov.reports.models.tallies import MonthTally, TallyAxis, TallyChange, TallyEpoch, TallySumChange
 from emgov.reports.narrative import placeholder_errors
 
 
@@ -41,4 +41,4 @@ class ReportNarrative(ReferenceModel):
             raise ValidationError(errors, code="report_invalid")
 
 
-__all__ = ["MonthTally", "ReportNarrative", "TallyAxis", "TallyChange", "TallyEpoch"]
+__all__ = ["MonthTally", "ReportNarrative", "TallyAxis", "TallyChange", "TallyEpoch", "TallySumChange"]

@@ -82,6 +82,20 @@ class TallyChange(models.Model):
         return str(self.place_key)
 
 
+class TallySumChange(models.Model):
+    """A district, a city or the province whose summed lines are to be recomputed at its next read, a
+    place within it having been recounted (`tally_sums`)."""
+
+    region_key = models.BigIntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("待重算的汇总区划")
+        verbose_name_plural = _("待重算的汇总区划")
+
+    def __str__(self) -> str:
+        return str(self.region_key)
+
+
 class TallyEpoch(models.Model):
     """One row: a token drawn anew whenever the tallies are recomputed (`tallies.refresh`), so that what
     was counted from the same records (an as-of month's days, `tallies.as_of_month`) can be kept until then."""

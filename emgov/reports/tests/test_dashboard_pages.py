@@ -19,12 +19,13 @@ pytestmark = pytest.mark.django_db
 # 30 before the joint, inspection and penalty figures became grouped statements (figures.once); 27 before
 # the hazards of the year's inspections were tallied four ways in one statement; 25 before the bureau's
 # inspections, their hazards, the assistance visits, the penalty decisions and the 联合执法 operations
-# were read from their monthly tallies (reports.tallies), nothing having changed.
-DASHBOARD_QUERIES = 18
-# After writes: recomputing the changed places' tallies first (a constant number of statements: eleven that
-# count, those that replace the lines, and the one drawing a new TallyEpoch token), then the summed lines
-# of the regions holding them (four statements, and one per region: the district, its city, the province).
-AFTER_WRITES = DASHBOARD_QUERIES + 18 + 4 + 3
+# were read from their monthly tallies (reports.tallies), nothing having changed; 18 before the district
+# read its summed lines (one more statement: whether they are marked for recomputing, tally_sums).
+DASHBOARD_QUERIES = 19
+# After writes: recomputing the changed places' tallies first (21 statements in a savepoint: the marks,
+# eleven that count, two that replace the lines, three that mark the summed regions holding them, the new
+# TallyEpoch token), then the district's summed lines (6: its mark, the lines replaced, in a savepoint).
+AFTER_WRITES = DASHBOARD_QUERIES + 21 + 6
 
 
 def page_data(response) -> dict:
