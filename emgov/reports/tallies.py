@@ -22,7 +22,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 
 from emgov.core.models import Department, Region
 from emgov.reports import tally_sums
@@ -30,7 +30,9 @@ from emgov.reports.figures import Scope
 from emgov.reports.models import MonthTally, TallyAxis, TallyChange, TallyEpoch
 from emgov.reports.tally_lines import COUNTS, MEASURES, Sources, count_lines
 
-Counted = list[tuple[int, str, str, dict[str, Any]]]  # month, axis, key, measures
+# Month, axis, key, measures. The 联合执法 operations of a month are one line (key "") counting them
+# (`operations`): a province holds thousands.
+Counted = list[tuple[int, str, str, dict[str, Any]]]
 # The measures of the breakdowns (towns, industries) beside those of the months.
 BROKEN_DOWN = ("visits", "hazards", "closed")
 
@@ -100,8 +102,8 @@ class Totals:
             self.state[(grade, status)] += counts["hazards"]
             return
         elif axis == TallyAxis.OPERATION:
-            # One line per operation: its lines are all of the month it starts in.
-            self.operations += 1
+            # An operation's lines are all of the month it starts in: counted once.
+            self.operations += counts["operations"]
             self.joint_visits += counts["joint"]
             self.joint_hazards += counts["hazards"]
             return
@@ -164,11 +166,17 @@ def _from_records(s: Scope, since: datetime.date) -> Counted:
     """The region's lines from `since` to the as-of date, counted from the records."""
     lines = count_lines(Sources(s.bureau, lambda qs: qs.in_region(s.region), (since, s.as_of)))
     summed: dict[tuple[int, str, str], dict[str, Any]] = defaultdict(
-        lambda: dict.fromkeys(COUNTS, 0) | {"fines": Decimal(0)}
+        lambda: dict.fromkeys(COUNTS, 0) | {"fines": Decimal(0), "operations": 0}
     )
+    operations: dict[int, set[str]] = defaultdict(set)
     for (_place, _year, month, axis, key), counts in lines.items():
+        if axis == TallyAxis.OPERATION:
+            operations[month].add(key)
+            key = ""
         for measure in MEASURES:
             summed[(month, axis, key)][measure] += counts[measure]
+    for month, keys in operations.items():
+        summed[(month, TallyAxis.OPERATION.value, "")]["operations"] = len(keys)
     return [(month, axis, key, counts) for (month, axis, key), counts in summed.items()]
 
 
@@ -177,22 +185,31 @@ def _from_tallies(s: Scope) -> Counted:
     the records when its lines count a later date (`as_of_month`).
 
     Summed in SQL: the months one line each, every other key one line for the months before the as-of
-    month and one for that month."""
+    month and one for that month, the operations one line counting them."""
     month = s.as_of.month
     as_of_month = Q(axis=TallyAxis.MONTH) | Q(month=month)
+    operation = Q(axis=TallyAxis.OPERATION)
     rows = (
         tally_sums.lines_of(s.region)
         .filter(year=s.year, month__lte=month)
         .order_by()
-        .annotate(m=Case(When(as_of_month, then=F("month")), default=Value(0), output_field=IntegerField()))
-        .values_list("m", "axis", "key")
-        .annotate(*(Sum(m) for m in MEASURES), last=Max("last_date"))
+        .annotate(
+            m=Case(When(as_of_month, then=F("month")), default=Value(0), output_field=IntegerField()),
+            k=Case(When(operation, then=Value("")), default=F("key")),
+        )
+        .values_list("m", "axis", "k")
+        .annotate(
+            *(Sum(m) for m in MEASURES),
+            last=Max("last_date"),
+            operations=Count("key", distinct=True, filter=operation),
+        )
     )
     out: Counted = []
     partial = False
-    for m, axis, key, *values, last in rows:
+    for m, axis, key, *values, last, operations in rows:
         partial = partial or (m == month and last is not None and last > s.as_of)
-        out.append((m, axis, key, dict(zip(MEASURES, (v or 0 for v in values), strict=True))))
+        counts = dict(zip(MEASURES, (v or 0 for v in values), strict=True))
+        out.append((m, axis, key, counts | {"operations": operations}))
     if not partial:
         return out
     return [line for line in out if line[0] != month] + as_of_month_lines(s)
@@ -210,7 +227,7 @@ def as_of_month_lines(s: Scope) -> Counted:
     if epoch is None:
         return _from_records(s, s.as_of.replace(day=1))
     name = connection.settings_dict["NAME"]
-    key = f"emgov:as-of-month:{name}:{epoch}:{s.region.pk}:{s.bureau and s.bureau.pk}:{s.as_of}"
+    key = f"emgov:as-of-month:2:{name}:{epoch}:{s.region.pk}:{s.bureau and s.bureau.pk}:{s.as_of}"
     lines = cache.get(key)
     if lines is None:
         lines = _from_records(s, s.as_of.replace(day=1))
