@@ -269,6 +269,8 @@ class Builder:
                 grade="重大事故隐患" if major else "一般隐患",
                 basis="《工贸企业重大事故隐患判定标准》第十一条第（一）项" if major else "",
                 deadline=deadline,
+                # Put right before the review, as the demo's are (a review follows 申请复查).
+                rectified_on=max(date, deadline - datetime.timedelta(days=(n + h) % 10)) if closed else None,
                 reviewed_on=deadline if closed else None,
                 review_result="已整改" if closed else "",
                 status="复查合格" if closed else "整改中",
