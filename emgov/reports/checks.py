@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, DateField, F, Q, QuerySet, Value, When
+from django.db.models import Case, DateField, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from emgov.cases.rules import DECISION_DAYS
@@ -110,9 +110,10 @@ def decisions_past_limit(s: Scope) -> QuerySet:
 
 def hazards_overdue(s: Scope) -> QuerySet:
     """Hazards found up to the as-of date whose rectification deadline has passed with no rectification."""
-    # The visits named as the region's keys: the planner then reads the region's visits, not every one.
-    found = Visit.objects.in_region(s.region).filter(date__lte=s.as_of).values("pk")
-    return s.live(Hazard).filter(visit__in=found, deadline__lt=s.as_of, rectified_on__isnull=True)
+    # Read from the unrectified hazards' index (`hazard_unrectified_deadline`), leaving out the few found
+    # after the as-of date: the visits after it are far fewer than those up to it.
+    found_later = Visit.objects.filter(pk=OuterRef("visit_id"), date__gt=s.as_of)
+    return s.live(Hazard).filter(deadline__lt=s.as_of, rectified_on__isnull=True).exclude(Exists(found_later))
 
 
 def certificates_expiring(s: Scope) -> QuerySet:

@@ -183,6 +183,13 @@ class Hazard(DomainModel):
                 & ~models.Q(status=HazardStatus.CLOSED),
                 name="hazard_open_deadline",
             ),
+            # The report's 隐患逾期未整改: the unrectified hazards of a region by deadline, with their visit
+            # (`reports.checks.hazards_overdue`).
+            models.Index(
+                fields=["place", "deadline", "visit"],
+                condition=models.Q(voided_at__isnull=True, deadline__isnull=False, rectified_on__isnull=True),
+                name="hazard_unrectified_deadline",
+            ),
         ]
 
     def __str__(self) -> str:
