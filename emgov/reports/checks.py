@@ -330,7 +330,8 @@ CLAIMS = [
     Claim(
         "claims.joint_departments",
         _("参加联合执法的部门"),
-        re.compile(r"([^。；，]+?)等部门先后开展联合执法"),
+        # From a clause's start only: tried at every character, the search re-read each clause to its end.
+        re.compile(r"(?:(?<=[。；，])|^)([^。；，]+?)等部门先后开展联合执法"),
         _listed_claim("参加联合执法的部门", "joint.departments"),
     ),
 ]
