@@ -82,6 +82,8 @@ class WorkdayCalendar:
     """Answers is-working-day questions, reading each year's overrides from the database once."""
 
     _overrides: dict[int, dict[datetime.date, bool]] = field(default_factory=dict)
+    # Each day's answer and where it came from, once: deadlines of nearby days walk the same days.
+    _days: dict[datetime.date, tuple[bool, str]] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
 
     def _year_overrides(self, year: int) -> dict[datetime.date, bool]:
@@ -92,17 +94,21 @@ class WorkdayCalendar:
         return self._overrides[year]
 
     def is_workday(self, day: datetime.date) -> bool:
+        known = self._days.get(day)
+        if known is None:
+            known = self._days[day] = self._classify(day)
+        result, source = known
+        self.sources.add(source)
+        return result
+
+    def _classify(self, day: datetime.date) -> tuple[bool, str]:
         overrides = self._year_overrides(day.year)
         if day in overrides:
-            self.sources.add(SOURCE_OVERRIDE)
-            return overrides[day]
+            return overrides[day], SOURCE_OVERRIDE
         try:
-            result = chinese_calendar.is_workday(day)
+            return chinese_calendar.is_workday(day), SOURCE_STATUTORY
         except NotImplementedError:
-            self.sources.add(SOURCE_WEEKDAYS)
-            return day.weekday() < 5
-        self.sources.add(SOURCE_STATUTORY)
-        return result
+            return day.weekday() < 5, SOURCE_WEEKDAYS
 
     def add_workdays(self, start: datetime.date, n: int) -> datetime.date:
         """The n-th working day after `start` (the start day itself is not counted); n ≥ 0.

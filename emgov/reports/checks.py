@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, DateField, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import DateField, Exists, F, Func, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from emgov.cases.rules import DECISION_DAYS
@@ -68,15 +68,28 @@ def _late(
     selected in SQL by one flat CASE from start date to due date (an OR per due date nests too deep for
     SQLite's parser at a province's size).
     """
-    whens = [
-        When(**{start: day}, then=Value(due(day)))
-        for day in qs.order_by().values_list(start, flat=True).distinct()
-    ]
-    if not whens:
+    days = {day: due(day) for day in qs.order_by().values_list(start, flat=True).distinct()}
+    if not days:
         return qs.none()
-    due_on = Case(*whens, output_field=DateField())
     late = Q(**{f"{end}__gt": F("_due_on")}) | Q(**{f"{end}__isnull": True, "_due_on__lt": as_of})
-    return qs.alias(_due_on=due_on).filter(late)
+    return qs.alias(_due_on=DueOn(F(start), days)).filter(late)
+
+
+class DueOn(Func):
+    """`CASE day WHEN d THEN due(d) … END` over the days of `days`: one expression rather than a `When`
+    per day, which the ORM would copy branch by branch each time the query is resolved."""
+
+    output_field = DateField()
+
+    def __init__(self, day: Any, days: dict[datetime.date, datetime.date]) -> None:
+        super().__init__(day)
+        self.days = days
+
+    def as_sql(self, compiler, connection, **extra) -> tuple[str, list[Any]]:
+        sql, params = compiler.compile(self.source_expressions[0])
+        adapt = connection.ops.adapt_datefield_value
+        values = [adapt(d) for pair in self.days.items() for d in pair]
+        return f"CASE {sql} {' '.join(['WHEN %s THEN %s'] * len(self.days))} END", [*params, *values]
 
 
 def visits_without_av(s: Scope) -> QuerySet:
