@@ -217,6 +217,9 @@ def _from_tallies(s: Scope) -> Counted:
 
 # How long the as-of month's lines are kept at most; a recomputation of the tallies ends them sooner.
 AS_OF_MONTH_SECONDS = 24 * 3600
+# The shape of the kept lines (`Counted`), in their cache key: a cache that outlives an upgrade (Redis)
+# never hands lines of an older shape to newer code.
+AS_OF_MONTH_SHAPE = 2
 
 
 def as_of_month_lines(s: Scope) -> Counted:
@@ -227,7 +230,7 @@ def as_of_month_lines(s: Scope) -> Counted:
     if epoch is None:
         return _from_records(s, s.as_of.replace(day=1))
     name = connection.settings_dict["NAME"]
-    key = f"emgov:as-of-month:2:{name}:{epoch}:{s.region.pk}:{s.bureau and s.bureau.pk}:{s.as_of}"
+    key = f"emgov:as-of-month:{AS_OF_MONTH_SHAPE}:{name}:{epoch}:{s.region.pk}:{s.bureau and s.bureau.pk}:{s.as_of}"
     lines = cache.get(key)
     if lines is None:
         lines = _from_records(s, s.as_of.replace(day=1))
