@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
 CHUNK = 900
 STREAM_ROWS = 5_000  # rows checked (and written) at a time when a file is streamed
+# References read for one chunk of a streamed file and kept for the next ones, up to this many texts
+# per file: beyond it, a chunk reads its own again (memory stays bounded whatever the file names).
+REFS_KEPT = 50_000
 AMBIGUOUS: Any = object()
 _MISSING: Any = object()
 # Values whose check by a field depends on nothing but their type and value: checked once per chunk.
@@ -60,6 +63,7 @@ class ImportContext:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self._refs: dict[int, dict[str, Any]] = {}
+        self._looked: dict[int, set[str]] = {}  # the texts looked up, found or not
         self.file_rows: dict[str, models.Model] = {}
         self.file_keys: dict[str, int] = {}
         # The targets each existing record's list columns hold now: field → record pk → targets.
@@ -74,10 +78,22 @@ class ImportContext:
                     pools[type(obj)][obj.pk] = obj
         return pools
 
+    def next_chunk(self) -> ImportContext:
+        """The context of a streamed file's next chunk: the references read so far are kept, up to
+        `REFS_KEPT` texts. A streamed ledger's rows name no row of their own file, and an import writes
+        nothing but its own ledger's records, so what a text names cannot change while the file is read."""
+        following = ImportContext(self.ledger)
+        if sum(len(looked) for looked in self._looked.values()) <= REFS_KEPT:
+            following._refs, following._looked = self._refs, self._looked
+        return following
+
     def preload(self, column: RefColumn, texts: set[str]) -> None:
-        """Fetch the records `texts` name, a chunk of values per query, trying each lookup in turn."""
-        found: dict[str, Any] = {}
-        wanted = [t for t in texts if t]
+        """Fetch the records `texts` name, a chunk of values per query, trying each lookup in turn; a text
+        looked up for an earlier chunk is not looked up again."""
+        found = self._refs.setdefault(id(column), {})
+        looked = self._looked.setdefault(id(column), set())
+        wanted = [t for t in texts if t and t not in looked]
+        looked.update(wanted)
         for lookup in column.lookups:
             missing = [t for t in wanted if t not in found]
             for start in range(0, len(missing), CHUNK):
@@ -88,7 +104,6 @@ class ImportContext:
                     other = found.setdefault(text, obj)
                     if other is not obj and other is not AMBIGUOUS and other.pk != obj.pk:
                         found[text] = AMBIGUOUS
-        self._refs[id(column)] = found
 
     def resolve(self, column: RefColumn, text: str) -> Any:
         if column.model is self.ledger.model and text in self.file_keys:
@@ -172,7 +187,7 @@ def plan_chunks(
         del batch
         if body:
             result.total += len(body)
-            state.ctx = ImportContext(ledger)
+            state.ctx = state.ctx.next_chunk()
             state.cleaner = FieldChecks()
             state.cells = CellReads(state.ctx)
             _preload(body, positions, state.ctx)

@@ -4,6 +4,8 @@ history of its own."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from emgov.core import audit
@@ -45,9 +47,14 @@ def bad_visits() -> list[list[str]]:
     )
 
 
-@pytest.mark.parametrize("chunk_rows", [3, planning.STREAM_ROWS])
-def test_every_row_repeating_a_bad_value_is_refused_with_its_own_row_number(monkeypatch, chunk_rows):
+@pytest.mark.parametrize(
+    ("chunk_rows", "refs_kept"), [(3, planning.REFS_KEPT), (3, 0), (planning.STREAM_ROWS, 0)]
+)
+def test_every_row_repeating_a_bad_value_is_refused_with_its_own_row_number(
+    monkeypatch, chunk_rows, refs_kept
+):
     monkeypatch.setattr(planning, "STREAM_ROWS", chunk_rows)
+    monkeypatch.setattr(planning, "REFS_KEPT", refs_kept)
     load_before("inspections")
     counts = Counts(Visit)
     result = load("inspections", bad_visits())
@@ -89,6 +96,21 @@ def test_rows_sharing_their_values_are_written_each_with_its_own(monkeypatch, ch
     assert visits["JC9004"].operation is None and visits["JC9003"].operation.number == "XD2023001"
     assert {o.certificate_number for o in visits["JC9003"].officers.all()} == {"44060500001", "44060500002"}
     assert len({v.enterprise_id for v in visits.values()}) == 1
+
+
+def test_a_reference_is_looked_up_once_per_file_however_many_chunks_name_it(monkeypatch):
+    monkeypatch.setattr(planning, "STREAM_ROWS", 2)
+    load_before("inspections")
+    rows = sample_rows("inspections", *({"检查编号": f"JC90{n:02d}"} for n in range(1, 7)))
+    enterprise_table = Visit._meta.get_field("enterprise").related_model._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        assert load_ok("inspections", rows).created == 6
+    lookups = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT") and f'FROM "{enterprise_table}"' in q["sql"]
+    ]
+    assert len(lookups) == 1, lookups
 
 
 def test_each_imported_record_has_its_own_history_with_every_value_it_was_given():
