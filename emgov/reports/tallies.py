@@ -24,7 +24,8 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 
-from emgov.core.models import Department, Region
+from emgov.core.models import Department, Region, RegionLevel
+from emgov.core.models.regions import LEVEL_DEPTH
 from emgov.reports import tally_sums
 from emgov.reports.figures import Scope
 from emgov.reports.models import MonthTally, TallyAxis, TallyChange, TallyEpoch
@@ -244,17 +245,17 @@ def totals(s: Scope) -> Totals:
     if (bureau and bureau.pk) != (s.bureau and s.bureau.pk):
         return counted(s)
     refresh(bureau)
-    return _summed(_from_tallies(s))
+    return _summed(_from_tallies(s), s.region)
 
 
 def counted(s: Scope) -> Totals:
     """The same totals counted from the records, whatever the tallies hold: what they must equal."""
-    return _summed(_from_records(s, s.start))
+    return _summed(_from_records(s, s.start), s.region)
 
 
-def _summed(lines: Counted) -> Totals:
+def _summed(lines: Counted, region: Region) -> Totals:
     towns = {key for _month, axis, key, _counts in lines if axis == TallyAxis.TOWN and key}
-    names = {str(pk): name for pk, name in Region.objects.filter(pk__in=towns).values_list("pk", "name")}
+    names = breakdown_names(region, towns)
     result = Totals()
     for month, axis, key, counts in lines:
         result.add(month, axis, key, counts, names)
@@ -264,6 +265,26 @@ def _summed(lines: Counted) -> Totals:
         )
         result.joint_departments = set(short)
     return result
+
+
+def breakdown_names(region: Region, town_keys: Iterable[str]) -> dict[str, str]:
+    """The row each town's lines are added to: the town itself in a district or a town; in a city or the
+    province, the region one level below it that holds the town (a district, a city). A province's towns
+    are too many to list, and towns of one name in two districts would be added together."""
+    keys = {int(key) for key in town_keys}
+    if region.level in (RegionLevel.COUNTY, RegionLevel.TOWN):
+        return {str(pk): name for pk, name in Region.objects.filter(pk__in=keys).values_list("pk", "name")}
+    found = Region.objects.filter(Q(pk__in=keys) | Q(parent=region)).values_list(
+        "pk", "name", "path", "parent"
+    )
+    below = {path: name for _pk, name, path, parent in found if parent == region.pk}
+    segments = LEVEL_DEPTH[region.level] + 2  # the region's path and one more code
+    names = {}
+    for pk, name, path, _parent in found:
+        if pk in keys:
+            prefix = "/" + "/".join(path.strip("/").split("/")[:segments]) + "/"
+            names[str(pk)] = below.get(prefix, name)
+    return names
 
 
 # The figures whose values the totals hold (`prime`).

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from emgov.core.models import Region, Role, User
 from emgov.enforcement.models import Hazard, Visit
 from emgov.reports.dashboard import dashboard_data
 from emgov.reports.tests.builders import DALIANG, figure
@@ -115,3 +116,26 @@ def test_drill_down_lists_have_as_many_rows_as_counted(records):
     assert "YH-SHUNDE" not in hazards.content.decode()
     assert client.get("/dashboard/nothing/overdue/").status_code == 404
     assert client.get("/dashboard/hazards/later/").status_code == 404
+
+
+@pytest.mark.parametrize(("code", "title"), [("440600", "按区县"), ("440000", "按地市")])
+def test_a_city_or_the_province_breaks_its_visits_down_by_the_regions_below_it(records, code, title):
+    region = Region.objects.get(code=code)
+    leader = User.objects.create(username=f"leader-{code}", role=Role.LEADER)
+    leader.regions.set([region])
+    data = data_for(User.objects.get(pk=leader.pk))
+    assert data["region"]["code"] == code
+    by_region = {row["name"]: (row["visits"], row["hazards"]) for row in data["by_town"]}
+    below = Region.objects.filter(parent=region)
+    bureau_visits = Visit.objects.filter(department__is_bureau=True, nature="执法检查", date__year=2023)
+    expected = {}
+    for child in below:
+        visits = bureau_visits.filter(enterprise__town__path__startswith=child.path)
+        hazards = Hazard.objects.filter(voided_at__isnull=True, visit__in=visits)
+        if visits.exists():
+            expected[child.name] = (visits.count(), hazards.count())
+    assert by_region == expected
+    assert sum(v for v, _h in by_region.values()) == 4  # 南海's 3 and 顺德's 1, each district apart
+    client = records.client_for(leader)
+    page = client.get("/dashboard/", {"year": 2023}).content.decode()
+    assert f'aria-label="{title}"' in page

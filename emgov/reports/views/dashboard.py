@@ -11,9 +11,10 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from emgov.core import clock
-from emgov.core.models import Department, Role, User
+from emgov.core.models import Department, RegionLevel, Role, User
 from emgov.reports.dashboard import NoRegion, dashboard_data, pick_region, region_choices
 from emgov.reports.dashboard_deadlines import KINDS, WHEN, Window, deadline_records
 
@@ -28,8 +29,13 @@ def parse_year(value: str | None, today: datetime.date) -> int | None:
     return year if 2000 <= year <= today.year else None
 
 
-def chart_labels() -> dict[str, str]:
-    """The words on the charts, translated here so that the script holds no interface text."""
+# The breakdown of a region's visits by the regions one level below it (`tallies.breakdown_names`).
+BREAKDOWN_TITLES = {RegionLevel.PROVINCE: gettext_lazy("按地市"), RegionLevel.CITY: gettext_lazy("按区县")}
+
+
+def chart_labels(level: str = RegionLevel.COUNTY) -> dict[str, str]:
+    """The words on the charts, translated here so that the script holds no interface text; the
+    breakdown by region is named by the level of the dashboard's region."""
     return {
         "trends": _("月度趋势"),
         "visits": _("执法检查（次）"),
@@ -38,7 +44,7 @@ def chart_labels() -> dict[str, str]:
         "penalties_title": _("行政处罚与罚款"),
         "penalties": _("行政处罚（次）"),
         "fines": _("罚款（万元）"),
-        "towns": _("按镇街"),
+        "towns": str(BREAKDOWN_TITLES.get(level, _("按镇街"))),
         "industries": _("按行业"),
         "rectification": _("隐患整改"),
         "closed": _("已销号"),
@@ -63,7 +69,8 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any]:
         )
     except NoRegion:
         raise Http404 from None
-    return {"dashboard": data, "region_choices": choices, "chart_labels": chart_labels()}
+    labels = chart_labels(data["region"]["level"])
+    return {"dashboard": data, "region_choices": choices, "chart_labels": labels}
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
