@@ -25,7 +25,6 @@ from django.db import connection, transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 
 from emgov.core.models import Department, Region, RegionLevel
-from emgov.core.models.regions import LEVEL_DEPTH
 from emgov.reports import tally_sums
 from emgov.reports.figures import Scope
 from emgov.reports.models import MonthTally, TallyAxis, TallyChange, TallyEpoch
@@ -278,7 +277,7 @@ def breakdown_names(region: Region, town_keys: Iterable[str]) -> dict[str, str]:
         "pk", "name", "path", "parent"
     )
     below = {path: name for _pk, name, path, parent in found if parent == region.pk}
-    segments = LEVEL_DEPTH[region.level] + 2  # the region's path and one more code
+    segments = len(region.path.strip("/").split("/")) + 1  # the region's own codes and one more
     names = {}
     for pk, name, path, _parent in found:
         if pk in keys:

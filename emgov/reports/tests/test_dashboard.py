@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 
-from emgov.core.models import Region, Role, User
+from emgov.core import services
+from emgov.core.models import Region, RegionLevel, Role, User
 from emgov.enforcement.models import Hazard, Visit
+from emgov.reports import tallies
 from emgov.reports.dashboard import dashboard_data
 from emgov.reports.tests.builders import DALIANG, figure
 from emgov.reports.tests.dashboard_fixtures import records_fixture  # noqa: F401
@@ -139,3 +141,16 @@ def test_a_city_or_the_province_breaks_its_visits_down_by_the_regions_below_it(r
     client = records.client_for(leader)
     page = client.get("/dashboard/", {"year": 2023}).content.decode()
     assert f'aria-label="{title}"' in page
+
+
+def test_a_city_at_the_top_of_its_tree_breaks_down_by_its_districts(records):
+    def create(code, name, level, parent=None):
+        return services.region_create(
+            actor=None, via="测试", code=code, name=name, level=level, parent=parent
+        )
+
+    city = create("450100", "南宁市", RegionLevel.CITY)
+    district = create("450102", "兴宁区", RegionLevel.COUNTY, city)
+    town = create("450102001", "民生街道", RegionLevel.TOWN, district)
+    assert tallies.breakdown_names(city, [str(town.pk)]) == {str(town.pk): "兴宁区"}
+    assert tallies.breakdown_names(district, [str(town.pk)]) == {str(town.pk): "民生街道"}
