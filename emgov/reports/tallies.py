@@ -276,14 +276,12 @@ def breakdown_names(region: Region, town_keys: Iterable[str]) -> dict[str, str]:
     found = Region.objects.filter(Q(pk__in=keys) | Q(parent=region)).values_list(
         "pk", "name", "path", "parent"
     )
-    below = {path: name for _pk, name, path, parent in found if parent == region.pk}
-    segments = len(region.path.strip("/").split("/")) + 1  # the region's own codes and one more
-    names = {}
-    for pk, name, path, _parent in found:
-        if pk in keys:
-            prefix = "/" + "/".join(path.strip("/").split("/")[:segments]) + "/"
-            names[str(pk)] = below.get(prefix, name)
-    return names
+    below = [(path, name) for _pk, name, path, parent in found if parent == region.pk]
+    return {
+        str(pk): next((unit for prefix, unit in below if path.startswith(prefix)), name)
+        for pk, name, path, _parent in found
+        if pk in keys
+    }
 
 
 # The figures whose values the totals hold (`prime`).
