@@ -41,7 +41,7 @@ def token_create(*, actor: User | None, user: User, name: str, days: int, via: s
         )
     if not user.is_active:
         raise ValidationError(_("用户已停用，不能创建令牌。"), code="token_user_inactive")
-    raw = secrets.token_urlsafe(32)
+    raw = _new_secret()
     token = ApiToken.objects.create(
         user=user,
         name=name[:100],
@@ -107,3 +107,11 @@ def _revoke_on_credentials_change(sender, instance: User, update_fields=None, **
 
 def connect() -> None:
     pre_save.connect(_revoke_on_credentials_change, sender=User, dispatch_uid="emgov-token-revocation")
+
+
+def _new_secret() -> str:
+    """A token's secret, whose first characters (its prefix) never start with "-": the prefix is typed
+    after `api_token --revoke`, where a leading "-" would be read as an option."""
+    while (raw := secrets.token_urlsafe(32)).startswith("-"):
+        pass
+    return raw

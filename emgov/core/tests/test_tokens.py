@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
 
-from emgov.core import services
+from emgov.core import services, tokens
 from emgov.core.models import ApiToken, AuditEntry
 
 
@@ -116,3 +116,16 @@ def test_command_creates_lists_and_revokes(nanhai, capsys):
     assert ApiToken.objects.get().revoked_reason == "离职"
     with pytest.raises(CommandError, match="有效期应为1至366天"):
         call_command("api_token", "guicheng", "--days", "0")
+
+
+def test_a_token_never_starts_with_a_dash_so_its_prefix_can_be_revoked_from_the_command_line(
+    nanhai, monkeypatch
+):
+    drawn = iter(["-G9zc4IFdashfirst", "Abc12345second"])
+    monkeypatch.setattr(tokens.secrets, "token_urlsafe", lambda n: next(drawn))
+    _token, raw = tokens.token_create(
+        actor=None, user=nanhai.district_officer, name="脚本", days=7, via="测试"
+    )
+    assert raw == "Abc12345second"
+    call_command("api_token", nanhai.district_officer.username, "--revoke", raw[:8], "--reason", "离职")
+    assert ApiToken.objects.get().revoked_reason == "离职"
